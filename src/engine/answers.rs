@@ -1,0 +1,276 @@
+//! The answers a person gives, and the versioned document they are saved in
+//! (browser storage, export/import, the `assess` command): see
+//! docs/answers-format.md. Two readers: [`AnswersDocument::parse`] refuses any
+//! fault with a clear message (for the command and imports), and
+//! [`AnswersDocument::parse_lenient`] keeps every answer it can and reports the
+//! rest (for storage and links, so the app always starts).
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::content::{Content, Kind, Lang, Question};
+
+/// The format version this build reads and writes.
+pub const FORMAT_VERSION: u64 = 1;
+
+/// Longest answers document accepted (a full, maximal document is far smaller).
+pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024;
+
+/// One answer: a choice or a text, or for a multi question a list of choices.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl AnswerValue {
+    /// The chosen values (one for a single answer).
+    pub fn values(&self) -> &[String] {
+        match self {
+            AnswerValue::One(v) => std::slice::from_ref(v),
+            AnswerValue::Many(v) => v,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            AnswerValue::One(v) => v.trim().is_empty(),
+            AnswerValue::Many(v) => v.is_empty(),
+        }
+    }
+
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            AnswerValue::One(v) => Some(v),
+            AnswerValue::Many(_) => None,
+        }
+    }
+}
+
+/// Answers by question id, in a stable order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answers(BTreeMap<String, AnswerValue>);
+
+impl Answers {
+    pub fn new() -> Answers {
+        Answers::default()
+    }
+    pub fn get(&self, id: &str) -> Option<&AnswerValue> {
+        self.0.get(id)
+    }
+    pub fn set(&mut self, id: impl Into<String>, value: AnswerValue) {
+        self.0.insert(id.into(), value);
+    }
+    pub fn remove(&mut self, id: &str) -> Option<AnswerValue> {
+        self.0.remove(id)
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &AnswerValue)> {
+        self.0.iter()
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// The single choice or text given to `id`.
+    pub fn one(&self, id: &str) -> Option<&str> {
+        self.get(id).and_then(AnswerValue::as_text)
+    }
+    /// Builder for tests and presets: `Answers::new().with("residence", "eu_eea")`.
+    pub fn with(mut self, id: &str, value: &str) -> Answers {
+        self.set(id, AnswerValue::One(value.to_string()));
+        self
+    }
+    pub fn with_many(mut self, id: &str, values: &[&str]) -> Answers {
+        self.set(id, AnswerValue::Many(values.iter().map(|s| s.to_string()).collect()));
+        self
+    }
+}
+
+/// What is wrong with an answers document, in words a person can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswersError {
+    TooLarge { bytes: usize },
+    NotJson(String),
+    NotAnObject,
+    MissingVersion,
+    UnsupportedVersion(String),
+    BadLang(String),
+    AnswersNotAnObject,
+    UnknownQuestion(String),
+    WrongType { question: String, expected: &'static str },
+    UnknownValue { question: String, value: String },
+    DuplicateValue { question: String, value: String },
+    Exclusive { question: String, value: String },
+    TooLong { question: String, max: usize },
+    Empty { question: String },
+    UnknownField(String),
+}
+
+impl fmt::Display for AnswersError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use AnswersError::*;
+        match self {
+            TooLarge { bytes } => write!(f, "the document is {bytes} bytes; at most {MAX_DOCUMENT_BYTES} are accepted"),
+            NotJson(e) => write!(f, "not valid JSON: {e}"),
+            NotAnObject => write!(f, "expected a JSON object with \"version\", \"lang\" and \"answers\""),
+            MissingVersion => write!(f, "\"version\" is missing (this app reads version {FORMAT_VERSION})"),
+            UnsupportedVersion(v) => write!(f, "version {v} is not supported (this app reads version {FORMAT_VERSION})"),
+            BadLang(v) => write!(f, "\"lang\" must be \"nl\" or \"en\", not {v}"),
+            AnswersNotAnObject => write!(f, "\"answers\" must be an object of question id to answer"),
+            UnknownQuestion(q) => write!(f, "unknown question id \"{q}\""),
+            WrongType { question, expected } => write!(f, "answer to \"{question}\" must be {expected}"),
+            UnknownValue { question, value } => write!(f, "\"{value}\" is not a choice of \"{question}\""),
+            DuplicateValue { question, value } => write!(f, "\"{value}\" appears twice in \"{question}\""),
+            Exclusive { question, value } => write!(f, "\"{value}\" cannot be combined with other choices in \"{question}\""),
+            TooLong { question, max } => write!(f, "answer to \"{question}\" is longer than {max} characters"),
+            Empty { question } => write!(f, "answer to \"{question}\" is empty"),
+            UnknownField(k) => write!(f, "unknown field \"{k}\" (expected \"version\", \"lang\", \"answers\")"),
+        }
+    }
+}
+
+impl std::error::Error for AnswersError {}
+
+/// The versioned answers document: `{"version": 1, "lang": "nl", "answers": {...}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AnswersDocument {
+    pub version: u64,
+    pub lang: Lang,
+    pub answers: Answers,
+}
+
+impl AnswersDocument {
+    pub fn new(lang: Lang, answers: Answers) -> AnswersDocument {
+        AnswersDocument { version: FORMAT_VERSION, lang, answers }
+    }
+
+    /// Pretty JSON, as exported and stored.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Strict reading: the first fault is an error.
+    pub fn parse(content: &Content, json: &str) -> Result<AnswersDocument, AnswersError> {
+        let (doc, problems) = Self::read(content, json)?;
+        match problems.into_iter().next() {
+            Some(p) => Err(p),
+            None => Ok(doc),
+        }
+    }
+
+    /// Lenient reading: a document that cannot be read at all is an error; an
+    /// answer that does not fit is dropped and reported, and the rest is kept.
+    pub fn parse_lenient(
+        content: &Content,
+        json: &str,
+    ) -> Result<(AnswersDocument, Vec<AnswersError>), AnswersError> {
+        Self::read(content, json)
+    }
+
+    fn read(content: &Content, json: &str) -> Result<(AnswersDocument, Vec<AnswersError>), AnswersError> {
+        if json.len() > MAX_DOCUMENT_BYTES {
+            return Err(AnswersError::TooLarge { bytes: json.len() });
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| AnswersError::NotJson(e.to_string()))?;
+        let obj = value.as_object().ok_or(AnswersError::NotAnObject)?;
+        let mut problems = Vec::new();
+        for key in obj.keys() {
+            if !matches!(key.as_str(), "version" | "lang" | "answers") {
+                problems.push(AnswersError::UnknownField(short(key)));
+            }
+        }
+        match obj.get("version") {
+            None => return Err(AnswersError::MissingVersion),
+            Some(v) if v.as_u64() == Some(FORMAT_VERSION) => {}
+            Some(v) => return Err(AnswersError::UnsupportedVersion(short(&v.to_string()))),
+        }
+        let lang = match obj.get("lang") {
+            Some(serde_json::Value::String(s)) if s == "nl" => Lang::Nl,
+            Some(serde_json::Value::String(s)) if s == "en" => Lang::En,
+            Some(v) => return Err(AnswersError::BadLang(short(&v.to_string()))),
+            None => return Err(AnswersError::BadLang("nothing".into())),
+        };
+        let raw = match obj.get("answers") {
+            Some(serde_json::Value::Object(m)) => m,
+            _ => return Err(AnswersError::AnswersNotAnObject),
+        };
+        let mut answers = Answers::new();
+        for (id, value) in raw {
+            match content.question(id) {
+                None => problems.push(AnswersError::UnknownQuestion(short(id))),
+                Some(q) => match check_value(q, value) {
+                    Ok(v) => answers.set(id.clone(), v),
+                    Err(e) => problems.push(e),
+                },
+            }
+        }
+        Ok((AnswersDocument { version: FORMAT_VERSION, lang, answers }, problems))
+    }
+}
+
+/// Checks one stored answer against its question.
+fn check_value(q: &Question, value: &serde_json::Value) -> Result<AnswerValue, AnswersError> {
+    let question = q.id.clone();
+    match q.kind {
+        Kind::Single | Kind::Select => {
+            let s = value.as_str().ok_or(AnswersError::WrongType { question: question.clone(), expected: "a string" })?;
+            if !q.choices.iter().any(|c| c == s) {
+                return Err(AnswersError::UnknownValue { question, value: short(s) });
+            }
+            Ok(AnswerValue::One(s.to_string()))
+        }
+        Kind::Multi => {
+            let arr = value
+                .as_array()
+                .ok_or(AnswersError::WrongType { question: question.clone(), expected: "a list of strings" })?;
+            let mut out: Vec<String> = Vec::with_capacity(arr.len());
+            for item in arr {
+                let s = item
+                    .as_str()
+                    .ok_or(AnswersError::WrongType { question: question.clone(), expected: "a list of strings" })?;
+                if !q.choices.iter().any(|c| c == s) {
+                    return Err(AnswersError::UnknownValue { question, value: short(s) });
+                }
+                if out.iter().any(|o| o == s) {
+                    return Err(AnswersError::DuplicateValue { question, value: short(s) });
+                }
+                out.push(s.to_string());
+            }
+            if out.is_empty() {
+                return Err(AnswersError::Empty { question });
+            }
+            if out.len() > 1 {
+                if let Some(x) = out.iter().find(|v| q.exclusive.contains(v)) {
+                    return Err(AnswersError::Exclusive { question, value: x.clone() });
+                }
+            }
+            Ok(AnswerValue::Many(out))
+        }
+        Kind::Text => {
+            let s = value.as_str().ok_or(AnswersError::WrongType { question: question.clone(), expected: "a string" })?;
+            let max = q.max_chars.unwrap_or(1000);
+            if s.chars().count() > max {
+                return Err(AnswersError::TooLong { question, max });
+            }
+            if s.trim().is_empty() {
+                return Err(AnswersError::Empty { question });
+            }
+            Ok(AnswerValue::One(s.to_string()))
+        }
+    }
+}
+
+/// Error messages quote input; keep the quote short.
+fn short(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    }
+}

@@ -1,0 +1,567 @@
+//! From answers to an [`Assessment`]: the route, the Art. 9 findings and how
+//! strong that argument is, the steps, the supervisory authority, the citations
+//! and the objection text in two variants. Pure: the caller passes today's date.
+use serde::Serialize;
+
+use super::answers::Answers;
+use super::condition::{Condition, Facts};
+use super::content::{Content, Lang, LetterBlock};
+use super::date::Date;
+use super::flow::{Flow, CONTROLLER};
+use super::ics;
+use super::text::{join_list, render, Vars};
+
+/// What the person can do, decided by the route rules in `content/outcomes.toml`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Route {
+    /// Object on grounds relating to one's particular situation (Art. 21(1)).
+    ObjectArt21,
+    /// Object to direct marketing: absolute (Art. 21(2)-(3)).
+    ObjectArt21Marketing,
+    /// Consent-based: withdraw it (Art. 7(3)).
+    WithdrawConsent,
+    /// Contract, legal obligation, vital interests: no Art. 21 right.
+    NoArt21Right,
+    /// Basis unknown: ask for it (Art. 13/14/15) and object anyway.
+    AskLegalBasis,
+    /// Outside the EU/EEA and UK (Art. 3).
+    GdprNotApplicable,
+}
+
+impl Route {
+    pub const ALL: [Route; 6] = [
+        Route::ObjectArt21,
+        Route::ObjectArt21Marketing,
+        Route::WithdrawConsent,
+        Route::NoArt21Right,
+        Route::AskLegalBasis,
+        Route::GdprNotApplicable,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Route::ObjectArt21 => "object_art21",
+            Route::ObjectArt21Marketing => "object_art21_marketing",
+            Route::WithdrawConsent => "withdraw_consent",
+            Route::NoArt21Right => "no_art21_right",
+            Route::AskLegalBasis => "ask_legal_basis",
+            Route::GdprNotApplicable => "gdpr_not_applicable",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Route> {
+        Route::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+/// The special categories of Art. 9(1) GDPR, each asked as its own question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpecialCategory {
+    RacialEthnic,
+    Political,
+    Religious,
+    TradeUnion,
+    Genetic,
+    Biometric,
+    Health,
+    SexLife,
+    SexualOrientation,
+}
+
+impl SpecialCategory {
+    pub const ALL: [SpecialCategory; 9] = [
+        SpecialCategory::RacialEthnic,
+        SpecialCategory::Political,
+        SpecialCategory::Religious,
+        SpecialCategory::TradeUnion,
+        SpecialCategory::Genetic,
+        SpecialCategory::Biometric,
+        SpecialCategory::Health,
+        SpecialCategory::SexLife,
+        SpecialCategory::SexualOrientation,
+    ];
+
+    /// The question that asks about this category.
+    pub fn question(self) -> &'static str {
+        match self {
+            SpecialCategory::RacialEthnic => "art9_racial_ethnic",
+            SpecialCategory::Political => "art9_political",
+            SpecialCategory::Religious => "art9_religious",
+            SpecialCategory::TradeUnion => "art9_trade_union",
+            SpecialCategory::Genetic => "art9_genetic",
+            SpecialCategory::Biometric => "art9_biometric",
+            SpecialCategory::Health => "art9_health",
+            SpecialCategory::SexLife => "art9_sex_life",
+            SpecialCategory::SexualOrientation => "art9_sexual_orientation",
+        }
+    }
+}
+
+/// The question whether sensitive data were deliberately made public (Art. 9(2)(e)).
+pub const MADE_PUBLIC: &str = "art9_made_public";
+
+/// How strong the Art. 9 argument is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Strength {
+    /// A category revealed, and not deliberately made public to everyone: the
+    /// Art. 9(2)(e) exception does not apply (C-252/21 paras 77-83).
+    Strong,
+    /// Only "not sure" answers, or unsure whether it was made public.
+    Moderate,
+    /// Deliberately made public: Art. 9(2)(e) may lift the prohibition for the
+    /// person's own data.
+    Limited,
+}
+
+impl Strength {
+    pub const ALL: [Strength; 3] = [Strength::Strong, Strength::Moderate, Strength::Limited];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Strength::Strong => "strong",
+            Strength::Moderate => "moderate",
+            Strength::Limited => "limited",
+        }
+    }
+}
+
+/// One special category the person said their content may reveal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CategoryFinding {
+    pub category: SpecialCategory,
+    /// "yes" or "not_sure".
+    pub answer: String,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Art9Finding {
+    pub categories: Vec<CategoryFinding>,
+    pub strength: Option<Strength>,
+    pub title: Option<String>,
+    pub body: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    pub id: String,
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub cites: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AuthorityInfo {
+    pub country: String,
+    pub country_name: String,
+    pub name: String,
+    pub website: String,
+    pub complaint_url: Option<String>,
+    /// Set where a known organisation has a lead authority elsewhere (one-stop shop).
+    pub lead_authority_note: Option<String>,
+}
+
+/// A link to the page where the person objects; it carries no answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FormLink {
+    pub services: Vec<String>,
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Letter {
+    /// For an organisation's form box: first person, only the person's reasons.
+    pub short: String,
+    /// For e-mail or post.
+    pub long: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Reminder {
+    pub date: String,
+    pub date_text: String,
+    pub file_name: String,
+    pub ics: String,
+}
+
+/// Everything the result page and the `assess` command show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    pub lang: Lang,
+    pub route: Route,
+    pub route_title: String,
+    pub route_body: String,
+    pub art9: Art9Finding,
+    pub authority: Option<AuthorityInfo>,
+    pub forms: Vec<FormLink>,
+    pub steps: Vec<Step>,
+    pub letter: Option<Letter>,
+    pub reminder: Option<Reminder>,
+    pub citations: Vec<Citation>,
+    /// Questions still unanswered (the assessment is then provisional).
+    pub missing: Vec<String>,
+}
+
+/// The assessment for these answers, in this language, on this day.
+pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> Assessment {
+    let flow = Flow::new(content, answers);
+    let effective = &flow.effective;
+    let art9 = art9_strength(effective);
+    let route = route_for(content, effective);
+    let facts = Facts { answers: effective, route: Some(route), art9 };
+    let mut cites = Collected::default();
+
+    let vars = vars_for(content, lang, effective, today);
+
+    if let Some(rule) = content.outcomes.routes.iter().find(|r| r.id == route.id()) {
+        cites.add_all(&rule.cites);
+    }
+    let route_title = render(content, lang, &format!("route.{}.title", route.id()), &vars);
+    let route_body = render(content, lang, &format!("route.{}.body", route.id()), &vars);
+
+    let categories: Vec<CategoryFinding> = SpecialCategory::ALL
+        .into_iter()
+        .filter_map(|c| {
+            let a = effective.one(c.question())?;
+            (a == "yes" || a == "not_sure").then(|| CategoryFinding {
+                category: c,
+                answer: a.to_string(),
+                label: content.text(lang, &format!("art9.category.{}", c.question())).to_string(),
+            })
+        })
+        .collect();
+    let art9_finding = match art9 {
+        Some(s) if route != Route::GdprNotApplicable => {
+            cites.add_all(&["art9_1".into(), "c184_20".into(), "c252_21_9_2_e".into()]);
+            if categories.iter().any(|c| c.category == SpecialCategory::Biometric) {
+                cites.add_all(&["art4_14".into(), "recital51".into()]);
+            }
+            Art9Finding {
+                categories,
+                strength: Some(s),
+                title: Some(render(content, lang, &format!("art9.strength.{}.title", s.id()), &vars)),
+                body: render(content, lang, &format!("art9.strength.{}.body", s.id()), &vars),
+            }
+        }
+        _ => Art9Finding {
+            categories: Vec::new(),
+            strength: None,
+            title: None,
+            body: if route == Route::GdprNotApplicable {
+                String::new()
+            } else {
+                render(content, lang, "ui.result.art9_none", &vars)
+            },
+        },
+    };
+
+    let steps: Vec<Step> = content
+        .outcomes
+        .steps
+        .iter()
+        .filter(|s| when(&s.when, &facts))
+        .map(|s| {
+            cites.add_all(&s.cites);
+            Step {
+                id: s.id.clone(),
+                title: render(content, lang, &format!("step.{}.title", s.id), &vars),
+                body: render(content, lang, &format!("step.{}.body", s.id), &vars),
+                cites: s.cites.clone(),
+            }
+        })
+        .collect();
+
+    let letter = when(&content.outcomes.letter.when, &facts).then(|| Letter {
+        short: compose(content, lang, &content.outcomes.letter.short, &facts, &vars, &mut cites),
+        long: compose(content, lang, &content.outcomes.letter.long, &facts, &vars, &mut cites),
+    });
+
+    let authority = authority_for(content, lang, effective, &vars);
+    let forms = if route == Route::GdprNotApplicable { Vec::new() } else { forms_for(content, lang, effective) };
+    let reminder = (route != Route::GdprNotApplicable).then(|| reminder_for(content, lang, effective, today, &vars));
+
+    let citations = cites
+        .ids
+        .iter()
+        .filter_map(|id| {
+            let source = content.citation(id)?;
+            Some(Citation {
+                id: id.clone(),
+                label: render(content, lang, &format!("cite.{id}"), &vars),
+                url: source.url.replace("{LANG}", &lang.code().to_ascii_uppercase()),
+            })
+        })
+        .collect();
+
+    Assessment {
+        lang,
+        route,
+        route_title,
+        route_body,
+        art9: art9_finding,
+        authority,
+        forms,
+        steps,
+        letter,
+        reminder,
+        citations,
+        missing: flow.first_unanswered().map(|q| vec![q.id.clone()]).unwrap_or_default(),
+    }
+}
+
+/// The first route rule that holds; the last rule has no condition.
+pub fn route_for(content: &Content, effective: &Answers) -> Route {
+    let facts = Facts { answers: effective, route: None, art9: None };
+    content
+        .outcomes
+        .routes
+        .iter()
+        .find(|r| when(&r.when, &facts))
+        .and_then(|r| Route::from_id(&r.id))
+        .unwrap_or(Route::ObjectArt21)
+}
+
+/// How strong the Art. 9 argument is, from the category answers and whether the
+/// person deliberately made the content public to everyone (Art. 9(2)(e), C-252/21).
+pub fn art9_strength(effective: &Answers) -> Option<Strength> {
+    let answers: Vec<&str> = SpecialCategory::ALL.iter().filter_map(|c| effective.one(c.question())).collect();
+    let any_yes = answers.contains(&"yes");
+    let any_unsure = answers.contains(&"not_sure");
+    if !any_yes && !any_unsure {
+        return None;
+    }
+    Some(match effective.one(MADE_PUBLIC) {
+        Some("deliberately_public") => Strength::Limited,
+        Some("limited_audience") if any_yes => Strength::Strong,
+        _ => Strength::Moderate,
+    })
+}
+
+fn when(cond: &Option<Condition>, facts: &Facts<'_>) -> bool {
+    cond.as_ref().is_none_or(|c| c.holds(facts))
+}
+
+/// Citation ids in first-seen order, without repeats.
+#[derive(Default)]
+struct Collected {
+    ids: Vec<String>,
+}
+
+impl Collected {
+    fn add_all(&mut self, ids: &[String]) {
+        for id in ids {
+            if !self.ids.contains(id) {
+                self.ids.push(id.clone());
+            }
+        }
+    }
+}
+
+fn vars_for(content: &Content, lang: Lang, a: &Answers, today: Date) -> Vars {
+    let mut v = Vars::new();
+    let law = if a.one("residence") == Some("uk") { "law.uk_gdpr" } else { "law.gdpr" };
+    v.set("law", content.text(lang, law));
+    let controller = a.one(CONTROLLER).unwrap_or("other");
+    v.set("controller", content.text(lang, &format!("controller.{controller}.name")));
+    v.set("services", services_text(content, lang, a));
+    v.set("date", today.long(content, lang));
+    v.set("reminder_date", today.plus_one_month().long(content, lang));
+    v.set("name", a.one("full_name").unwrap_or("").trim());
+    v.set("email", a.one("account_email").unwrap_or("").trim());
+    v.set("situation_text", a.one("situation_text").unwrap_or("").trim());
+    let cats: Vec<String> = SpecialCategory::ALL
+        .iter()
+        .filter(|c| matches!(a.one(c.question()), Some("yes" | "not_sure")))
+        .map(|c| content.text(lang, &format!("art9.category.{}", c.question())).to_string())
+        .collect();
+    v.set("art9_categories", join_list(content, lang, &cats));
+    let training = content
+        .controller(controller)
+        .and_then(|c| c.training_start.as_deref())
+        .and_then(Date::parse_iso)
+        .map(|d| d.long(content, lang))
+        .unwrap_or_default();
+    v.set("training_start", training);
+    let basis = a.one("legal_basis").unwrap_or("dont_know");
+    let basis_id = format!("basis.{basis}");
+    let basis_text = content.text_opt(lang, &basis_id).unwrap_or_else(|| content.text(lang, "basis.dont_know"));
+    // The basis text itself names {law}: fill it first.
+    let law_only = Vars::new().with("law", content.text(lang, law));
+    v.set("basis", super::text::fill(basis_text, &law_only));
+    if let Some(auth) = authority_record(content, a) {
+        v.set("authority", auth.name.clone());
+        v.set("authority_website", auth.complaint_url.clone().unwrap_or_else(|| auth.website.clone()));
+        v.set("country", content.text(lang, &format!("country.{}", auth.country)));
+    } else {
+        v.set("authority", "");
+        v.set("authority_website", "");
+        v.set("country", "");
+    }
+    v
+}
+
+fn services_text(content: &Content, lang: Lang, a: &Answers) -> String {
+    let controller = a.one(CONTROLLER).unwrap_or("other");
+    let names: Vec<String> = match (controller, a.get("services")) {
+        ("meta", Some(s)) => s.values().iter().map(|s| content.text(lang, &format!("service.{s}.name")).to_string()).collect(),
+        ("meta", None) => vec![content.text(lang, "controller.meta.name").to_string()],
+        (c @ ("linkedin" | "x"), _) => vec![content.text(lang, &format!("service.{c}.name")).to_string()],
+        _ => Vec::new(),
+    };
+    join_list(content, lang, &names)
+}
+
+fn authority_record<'c>(content: &'c Content, a: &Answers) -> Option<&'c super::content::Authority> {
+    match a.one("residence")? {
+        "uk" => content.authority("uk"),
+        "eu_eea" => content.authority(a.one("country")?),
+        _ => None,
+    }
+}
+
+fn authority_for(content: &Content, lang: Lang, a: &Answers, vars: &Vars) -> Option<AuthorityInfo> {
+    let auth = authority_record(content, a)?;
+    let lead = a
+        .one(CONTROLLER)
+        .and_then(|c| content.controller(c))
+        .and_then(|c| c.lead_authority.as_deref())
+        .filter(|lead| auth.region == "eu_eea" && *lead != auth.country)
+        .map(|_| render(content, lang, "ui.result.lead_authority", vars));
+    Some(AuthorityInfo {
+        country: auth.country.clone(),
+        country_name: content.text(lang, &format!("country.{}", auth.country)).to_string(),
+        name: auth.name.clone(),
+        website: auth.website.clone(),
+        complaint_url: auth.complaint_url.clone(),
+        lead_authority_note: lead,
+    })
+}
+
+/// One link per distinct form; services that share a form share the link.
+fn forms_for(content: &Content, lang: Lang, a: &Answers) -> Vec<FormLink> {
+    let Some(controller) = a.one(CONTROLLER).and_then(|c| content.controller(c)) else {
+        return Vec::new();
+    };
+    let chosen: Vec<String> = match a.get("services") {
+        Some(v) if controller.id == "meta" => v.values().to_vec(),
+        _ => controller.forms.iter().map(|f| f.service.clone()).collect(),
+    };
+    let mut links: Vec<FormLink> = Vec::new();
+    for form in controller.forms.iter().filter(|f| chosen.contains(&f.service)) {
+        match links.iter_mut().find(|l| l.url == form.url) {
+            Some(l) => l.services.push(form.service.clone()),
+            None => links.push(FormLink { services: vec![form.service.clone()], label: String::new(), url: form.url.clone() }),
+        }
+    }
+    for l in &mut links {
+        let names: Vec<String> = l.services.iter().map(|s| content.text(lang, &format!("service.{s}.name")).to_string()).collect();
+        let vars = Vars::new().with("service", join_list(content, lang, &names));
+        l.label = render(content, lang, "ui.result.open_form", &vars);
+    }
+    links
+}
+
+fn reminder_for(content: &Content, lang: Lang, a: &Answers, today: Date, vars: &Vars) -> Reminder {
+    let on = today.plus_one_month();
+    let controller = a.one(CONTROLLER).unwrap_or("other");
+    let summary = render(content, lang, "ui.reminder.summary", vars);
+    let mut description = render(content, lang, "ui.reminder.description", vars);
+    if vars.get("authority").unwrap_or("").is_empty() {
+        // No authority known (no country given): keep the sentence about one month only.
+        description = description.split(". ").next().unwrap_or(&description).to_string() + ".";
+    }
+    let uid = format!("objection-check-{}-{}@objection-check.invalid", today.compact(), controller);
+    Reminder {
+        date: on.to_string(),
+        date_text: on.long(content, lang),
+        file_name: format!("objection-reminder-{}.ics", on),
+        ics: ics::reminder_event(&uid, today, on, &summary, &description),
+    }
+}
+
+/// Builds one letter variant from its blocks. Paragraphs are separated by a
+/// blank line; a list of reasons follows its intro line directly.
+fn compose(
+    content: &Content,
+    lang: Lang,
+    blocks: &[LetterBlock],
+    facts: &Facts<'_>,
+    vars: &Vars,
+    cites: &mut Collected,
+) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    compose_into(content, lang, blocks, facts, vars, cites, &mut paragraphs, 0);
+    let mut out = String::new();
+    for p in paragraphs {
+        if !out.is_empty() {
+            out.push_str(if p.starts_with("- ") && (out.ends_with(':') || last_line_is_item(&out)) { "\n" } else { "\n\n" });
+        }
+        out.push_str(&p);
+    }
+    // Empty name or e-mail lines leave blank lines at the top of the long letter.
+    let trimmed: Vec<&str> = out.lines().collect();
+    let mut cleaned = String::with_capacity(out.len());
+    let mut blank_run = 0;
+    for line in trimmed.iter().map(|l| l.trim_end()) {
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 || cleaned.is_empty() {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        cleaned.push_str(line);
+        cleaned.push('\n');
+    }
+    cleaned.trim_end().to_string()
+}
+
+fn last_line_is_item(out: &str) -> bool {
+    out.rsplit('\n').next().is_some_and(|l| l.starts_with("- "))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn compose_into(
+    content: &Content,
+    lang: Lang,
+    blocks: &[LetterBlock],
+    facts: &Facts<'_>,
+    vars: &Vars,
+    cites: &mut Collected,
+    out: &mut Vec<String>,
+    depth: usize,
+) {
+    for block in blocks.iter().filter(|b| when(&b.when, facts)) {
+        if let Some(include) = &block.include {
+            if include == "core" && depth == 0 {
+                compose_into(content, lang, &content.outcomes.letter.core, facts, vars, cites, out, depth + 1);
+            }
+            continue;
+        }
+        let Some(text) = &block.text else { continue };
+        match &block.each {
+            Some(q) => {
+                for value in facts.answers.get(q).map(|v| v.values().to_vec()).unwrap_or_default() {
+                    out.push(render(content, lang, &format!("{text}.{value}"), vars));
+                    if let Some(c) = block.cites_each.get(&value) {
+                        cites.add_all(c);
+                    }
+                }
+            }
+            None => out.push(render(content, lang, text, vars)),
+        }
+        cites.add_all(&block.cites);
+    }
+}

@@ -1,0 +1,75 @@
+//! Conditions written in the content files (`when = ...`) and how they are
+//! evaluated. A typed enum instead of an expression language: an editor writes
+//! TOML, serde checks the shape, the content lint checks the ids.
+use serde::Deserialize;
+
+use super::answers::Answers;
+use super::assess::{Route, Strength};
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// The answer to `q` is one of `any` (for a multi question: contains one of them).
+    Is { q: String, any: Vec<String> },
+    /// The question has an answer.
+    Answered(String),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+    /// The route is one of these (outcomes only).
+    Route(Vec<String>),
+    /// The Art. 9 argument has one of these strengths (outcomes only).
+    Art9(Vec<String>),
+}
+
+/// What a condition can look at.
+pub struct Facts<'a> {
+    pub answers: &'a Answers,
+    /// Known once the questions are done; `None` while asking.
+    pub route: Option<Route>,
+    pub art9: Option<Strength>,
+}
+
+impl Condition {
+    pub fn holds(&self, facts: &Facts<'_>) -> bool {
+        match self {
+            Condition::Is { q, any } => facts
+                .answers
+                .get(q)
+                .is_some_and(|v| v.values().iter().any(|x| any.iter().any(|a| a == x))),
+            Condition::Answered(q) => facts.answers.get(q).is_some_and(|v| !v.is_empty()),
+            Condition::All(cs) => cs.iter().all(|c| c.holds(facts)),
+            Condition::Any(cs) => cs.iter().any(|c| c.holds(facts)),
+            Condition::Not(c) => !c.holds(facts),
+            Condition::Route(ids) => facts.route.is_some_and(|r| ids.iter().any(|id| id == r.id())),
+            Condition::Art9(ids) => facts.art9.is_some_and(|s| ids.iter().any(|id| id == s.id())),
+        }
+    }
+
+    /// Calls `f` with every question id this condition names.
+    pub fn visit_questions<'a>(&'a self, f: &mut dyn FnMut(&'a str, &'a [String])) {
+        match self {
+            Condition::Is { q, any } => f(q, any),
+            Condition::Answered(q) => f(q, &[]),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.visit_questions(f)),
+            Condition::Not(c) => c.visit_questions(f),
+            Condition::Route(_) | Condition::Art9(_) => {}
+        }
+    }
+
+    /// Calls `f` with every route id and every Art. 9 strength id named here.
+    pub fn visit_outcome_ids<'a>(&'a self, f: &mut dyn FnMut(OutcomeId<'a>)) {
+        match self {
+            Condition::Route(ids) => ids.iter().for_each(|i| f(OutcomeId::Route(i))),
+            Condition::Art9(ids) => ids.iter().for_each(|i| f(OutcomeId::Art9(i))),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.visit_outcome_ids(f)),
+            Condition::Not(c) => c.visit_outcome_ids(f),
+            Condition::Is { .. } | Condition::Answered(_) => {}
+        }
+    }
+}
+
+pub enum OutcomeId<'a> {
+    Route(&'a str),
+    Art9(&'a str),
+}

@@ -1,0 +1,65 @@
+//! Calendar dates without a clock: the caller says what today is. Used for the
+//! one-month reminder (Art. 12(3) GDPR) and for dates in letters.
+use std::fmt;
+
+use super::content::{Content, Lang};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// A valid date, or `None`.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        (1..=12).contains(&month)
+            .then_some(())
+            .filter(|_| day >= 1 && day <= days_in_month(year, month))
+            .map(|_| Date { year, month, day })
+    }
+
+    /// Reads "2025-05-27".
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut it = s.trim().splitn(3, '-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.parse().ok()?;
+        Date::new(y, m, d)
+    }
+
+    /// The same day next month, or that month's last day when it is shorter
+    /// (31 January -> 28/29 February).
+    pub fn plus_one_month(self) -> Date {
+        let (year, month) = if self.month == 12 { (self.year + 1, 1) } else { (self.year, self.month + 1) };
+        Date { year, month, day: self.day.min(days_in_month(year, month)) }
+    }
+
+    /// "27 May 2025" / "27 mei 2025".
+    pub fn long(self, content: &Content, lang: Lang) -> String {
+        let key = format!("month.{}", self.month);
+        format!("{} {} {}", self.day, content.text(lang, &key), self.year)
+    }
+
+    /// "20250527", as calendars write it.
+    pub fn compact(self) -> String {
+        format!("{:04}{:02}{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}

@@ -1,0 +1,152 @@
+//! Which questions are asked, in what order, given the answers so far; moving
+//! forward and back; checking one submitted answer. Answers to questions that
+//! are no longer asked are kept in memory (so changing an answer back restores
+//! them) but never reach the assessment: [`Flow::effective`] drops them.
+use super::answers::{AnswerValue, Answers};
+use super::condition::{Condition, Facts};
+use super::content::{Content, Kind, Question};
+
+/// The question whose answer a known organisation already gives (its own legal basis).
+pub const LEGAL_BASIS: &str = "legal_basis";
+pub const CONTROLLER: &str = "controller";
+
+/// The questions to ask for these answers, and the answers that count.
+#[derive(Debug)]
+pub struct Flow<'c> {
+    /// Asked questions, in order.
+    pub questions: Vec<&'c Question>,
+    /// Answers to asked questions only, plus the legal basis a known
+    /// organisation relies on.
+    pub effective: Answers,
+}
+
+impl<'c> Flow<'c> {
+    /// Walks the questionnaire in order. A condition sees only answers to
+    /// earlier questions that are themselves asked.
+    pub fn new(content: &'c Content, answers: &Answers) -> Flow<'c> {
+        let mut effective = Answers::new();
+        let mut questions = Vec::new();
+        for section in &content.questionnaire.sections {
+            let section_on = holds(&section.when, &effective);
+            for q in &section.questions {
+                if section_on && holds(&q.when, &effective) {
+                    questions.push(q);
+                    if let Some(v) = answers.get(&q.id) {
+                        effective.set(q.id.clone(), v.clone());
+                    }
+                } else if q.id == LEGAL_BASIS {
+                    if let Some(basis) = effective
+                        .one(CONTROLLER)
+                        .and_then(|c| content.controller(c))
+                        .map(|c| c.legal_basis.clone())
+                    {
+                        effective.set(LEGAL_BASIS, AnswerValue::One(basis));
+                    }
+                }
+            }
+        }
+        Flow { questions, effective }
+    }
+
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// The question after `id`, or `None` at the end.
+    pub fn next_after(&self, id: &str) -> Option<&'c Question> {
+        let i = self.position(id)?;
+        self.questions.get(i + 1).copied()
+    }
+
+    /// The question before `id`, or `None` at the start.
+    pub fn previous_before(&self, id: &str) -> Option<&'c Question> {
+        let i = self.position(id)?;
+        i.checked_sub(1).and_then(|j| self.questions.get(j).copied())
+    }
+
+    /// The first asked question that still needs an answer (required and unanswered).
+    pub fn first_unanswered(&self) -> Option<&'c Question> {
+        self.questions
+            .iter()
+            .copied()
+            .find(|q| q.required && self.effective.get(&q.id).is_none_or(|v| v.is_empty()))
+    }
+
+    /// After answering `id` from the check-answers page: the next question that
+    /// still needs an answer, or `None` to return to the check page.
+    pub fn next_unanswered_after(&self, id: &str) -> Option<&'c Question> {
+        let start = self.position(id).map_or(0, |i| i + 1);
+        self.questions[start.min(self.questions.len())..]
+            .iter()
+            .copied()
+            .find(|q| q.required && self.effective.get(&q.id).is_none_or(|v| v.is_empty()))
+    }
+
+    /// All required questions answered: the result can be shown.
+    pub fn complete(&self) -> bool {
+        self.first_unanswered().is_none()
+    }
+}
+
+fn holds(when: &Option<Condition>, answers: &Answers) -> bool {
+    when.as_ref()
+        .is_none_or(|c| c.holds(&Facts { answers, route: None, art9: None }))
+}
+
+/// Why a submitted answer cannot be accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldError {
+    Required(Kind),
+    TooLong { max: usize },
+    Exclusive { choice: String },
+    UnknownChoice,
+}
+
+/// What a page submits: the selected choice ids, or the typed text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Submission {
+    Choices(Vec<String>),
+    Text(String),
+}
+
+/// Checks a submitted answer. `Ok(None)` means "no answer" for an optional question.
+pub fn validate(q: &Question, submission: &Submission) -> Result<Option<AnswerValue>, FieldError> {
+    match (q.kind, submission) {
+        (Kind::Text, Submission::Text(text)) => {
+            let max = q.max_chars.unwrap_or(1000);
+            if text.chars().count() > max {
+                return Err(FieldError::TooLong { max });
+            }
+            if text.trim().is_empty() {
+                return if q.required { Err(FieldError::Required(q.kind)) } else { Ok(None) };
+            }
+            Ok(Some(AnswerValue::One(text.clone())))
+        }
+        (Kind::Text, Submission::Choices(_)) => Err(FieldError::UnknownChoice),
+        (_, Submission::Text(_)) => Err(FieldError::UnknownChoice),
+        (kind, Submission::Choices(chosen)) => {
+            let mut chosen: Vec<String> = chosen.clone();
+            chosen.dedup();
+            if chosen.iter().any(|c| !q.choices.contains(c)) {
+                return Err(FieldError::UnknownChoice);
+            }
+            if chosen.is_empty() {
+                return if q.required { Err(FieldError::Required(kind)) } else { Ok(None) };
+            }
+            match kind {
+                Kind::Multi => {
+                    if chosen.len() > 1 {
+                        if let Some(x) = chosen.iter().find(|c| q.exclusive.contains(c)) {
+                            return Err(FieldError::Exclusive { choice: x.clone() });
+                        }
+                    }
+                    // Keep the content's order, whatever order they were ticked in.
+                    let ordered = q.choices.iter().filter(|c| chosen.contains(c)).cloned().collect();
+                    Ok(Some(AnswerValue::Many(ordered)))
+                }
+                _ if chosen.len() == 1 => Ok(Some(AnswerValue::One(chosen.remove(0)))),
+                _ => Err(FieldError::UnknownChoice),
+            }
+        }
+    }
+}

@@ -1,0 +1,507 @@
+//! The content lint: everything an editor can get wrong in `content/` that the
+//! type check cannot see. Each problem is one sentence naming the file and id.
+//! Run by `cargo test` (tests/content_lint.rs) and by `assess --lint`.
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::answers::{AnswerValue, Answers};
+use super::assess::{art9_strength, route_for, Route, SpecialCategory, Strength};
+use super::condition::{Condition, Facts, OutcomeId};
+use super::content::{Content, Kind, LetterBlock};
+use super::date::Date;
+use super::flow::Flow;
+use super::text::{placeholders, PLACEHOLDERS};
+
+/// All problems found; empty means the content is sound.
+pub fn lint(content: &Content) -> Vec<String> {
+    let mut p = Vec::new();
+    questions(content, &mut p);
+    outcomes(content, &mut p);
+    controllers_and_authorities(content, &mut p);
+    let used = texts(content, &mut p);
+    reachability(content, &mut p);
+    citations(content, &used, &mut p);
+    p
+}
+
+fn questions(content: &Content, p: &mut Vec<String>) {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut sections = BTreeSet::new();
+    for section in &content.questionnaire.sections {
+        if !sections.insert(section.id.as_str()) {
+            p.push(format!("questionnaire.toml: section id `{}` is used twice", section.id));
+        }
+        if let Some(c) = &section.when {
+            check_condition(content, c, &seen, &format!("section `{}`", section.id), false, p);
+        }
+        for q in &section.questions {
+            if seen.contains(&q.id.as_str()) {
+                p.push(format!("questionnaire.toml: question id `{}` is used twice", q.id));
+            }
+            if !is_snake(&q.id) {
+                p.push(format!("questionnaire.toml: question id `{}` must be snake_case", q.id));
+            }
+            if let Some(c) = &q.when {
+                check_condition(content, c, &seen, &format!("question `{}`", q.id), false, p);
+            }
+            match q.kind {
+                Kind::Text if !q.choices.is_empty() => {
+                    p.push(format!("questionnaire.toml: text question `{}` cannot have choices", q.id))
+                }
+                Kind::Single | Kind::Multi | Kind::Select if q.choices.is_empty() => {
+                    p.push(format!("questionnaire.toml: question `{}` has no choices", q.id))
+                }
+                _ => {}
+            }
+            let mut choices = BTreeSet::new();
+            for c in &q.choices {
+                if !choices.insert(c) {
+                    p.push(format!("questionnaire.toml: `{}` has choice `{c}` twice", q.id));
+                }
+            }
+            for x in &q.exclusive {
+                if !q.choices.contains(x) {
+                    p.push(format!("questionnaire.toml: `{}` exclusive `{x}` is not one of its choices", q.id));
+                }
+            }
+            if !q.required && q.kind != Kind::Text {
+                p.push(format!("questionnaire.toml: only text questions can be optional (`{}`)", q.id));
+            }
+            seen.push(&q.id);
+        }
+    }
+    for c in SpecialCategory::ALL {
+        match content.question(c.question()) {
+            Some(q) if q.choices == ["yes", "no", "not_sure"] => {}
+            _ => p.push(format!("questionnaire.toml: Art. 9 question `{}` must exist with choices yes, no, not_sure", c.question())),
+        }
+    }
+    for id in ["residence", "country", "controller", "legal_basis", "services", "reasons", "art9_made_public", "full_name", "account_email", "situation_text"] {
+        if content.question(id).is_none() {
+            p.push(format!("questionnaire.toml: the engine needs question `{id}`"));
+        }
+    }
+}
+
+/// Checks that a condition names known, earlier questions and valid values.
+fn check_condition(content: &Content, c: &Condition, earlier: &[&str], place: &str, outcomes: bool, p: &mut Vec<String>) {
+    c.visit_questions(&mut |q, values| match content.question(q) {
+        None => p.push(format!("{place}: condition names unknown question `{q}`")),
+        Some(question) => {
+            if !outcomes && !earlier.contains(&q) {
+                p.push(format!("{place}: condition names `{q}`, which is not asked before it (order or cycle)"));
+            }
+            for v in values {
+                if !question.choices.contains(v) {
+                    p.push(format!("{place}: `{v}` is not a choice of `{q}`"));
+                }
+            }
+        }
+    });
+    c.visit_outcome_ids(&mut |id| match id {
+        OutcomeId::Route(_) | OutcomeId::Art9(_) if !outcomes => {
+            p.push(format!("{place}: route and art9 conditions only work in outcomes.toml"))
+        }
+        OutcomeId::Route(r) if Route::from_id(r).is_none() => p.push(format!("{place}: unknown route `{r}`")),
+        OutcomeId::Art9(s) if !Strength::ALL.iter().any(|x| x.id() == s) => {
+            p.push(format!("{place}: unknown Art. 9 strength `{s}` (strong, moderate, limited)"))
+        }
+        _ => {}
+    });
+}
+
+fn outcomes(content: &Content, p: &mut Vec<String>) {
+    let all: Vec<&str> = content.questions().map(|q| q.id.as_str()).collect();
+    let rules = &content.outcomes.routes;
+    for r in Route::ALL {
+        let n = rules.iter().filter(|x| x.id == r.id()).count();
+        if n != 1 {
+            p.push(format!("outcomes.toml: route `{}` must have exactly one rule (has {n})", r.id()));
+        }
+    }
+    for (i, r) in rules.iter().enumerate() {
+        if Route::from_id(&r.id).is_none() {
+            p.push(format!("outcomes.toml: unknown route `{}`", r.id));
+        }
+        if let Some(c) = &r.when {
+            check_condition(content, c, &all, &format!("route `{}`", r.id), true, p);
+            if c.visit_has_outcome() {
+                p.push(format!("outcomes.toml: route `{}` cannot depend on a route or art9 condition", r.id));
+            }
+        } else if i + 1 != rules.len() {
+            p.push(format!("outcomes.toml: route `{}` has no `when`, so later rules never apply", r.id));
+        }
+    }
+    if rules.last().is_some_and(|r| r.when.is_some()) {
+        p.push("outcomes.toml: the last route rule must have no `when`, so every answer set has a route".into());
+    }
+    let mut step_ids = BTreeSet::new();
+    for s in &content.outcomes.steps {
+        if !step_ids.insert(&s.id) {
+            p.push(format!("outcomes.toml: step `{}` is listed twice", s.id));
+        }
+        if let Some(c) = &s.when {
+            check_condition(content, c, &all, &format!("step `{}`", s.id), true, p);
+        }
+    }
+    let l = &content.outcomes.letter;
+    if let Some(c) = &l.when {
+        check_condition(content, c, &all, "letter", true, p);
+    }
+    for (name, blocks) in [("core", &l.core), ("short", &l.short), ("long", &l.long)] {
+        for b in blocks {
+            check_block(content, name, b, &all, p);
+        }
+    }
+}
+
+impl Condition {
+    fn visit_has_outcome(&self) -> bool {
+        let mut found = false;
+        self.visit_outcome_ids(&mut |_| found = true);
+        found
+    }
+}
+
+fn check_block(content: &Content, list: &str, b: &LetterBlock, all: &[&str], p: &mut Vec<String>) {
+    let place = format!("letter.{list} block `{}`", b.text.as_deref().or(b.include.as_deref()).unwrap_or("?"));
+    match (&b.text, &b.include) {
+        (Some(_), None) | (None, Some(_)) => {}
+        _ => p.push(format!("outcomes.toml: {place} needs exactly one of `text` or `include`")),
+    }
+    if let Some(inc) = &b.include {
+        if inc != "core" || list == "core" {
+            p.push(format!("outcomes.toml: {place}: only short and long can include \"core\""));
+        }
+    }
+    if let Some(q) = &b.each {
+        match content.question(q) {
+            Some(question) if question.kind == Kind::Multi => {
+                for v in b.cites_each.keys() {
+                    if !question.choices.contains(v) {
+                        p.push(format!("outcomes.toml: {place}: cites_each names `{v}`, not a choice of `{q}`"));
+                    }
+                }
+            }
+            _ => p.push(format!("outcomes.toml: {place}: `each` must name a multi question")),
+        }
+    } else if !b.cites_each.is_empty() {
+        p.push(format!("outcomes.toml: {place}: cites_each only works with each"));
+    }
+    if let Some(c) = &b.when {
+        check_condition(content, c, all, &place, true, p);
+    }
+}
+
+fn controllers_and_authorities(content: &Content, p: &mut Vec<String>) {
+    let basis = content.question("legal_basis").map(|q| q.choices.clone()).unwrap_or_default();
+    let controller_choices = content.question("controller").map(|q| q.choices.clone()).unwrap_or_default();
+    for c in &content.controllers {
+        if !controller_choices.contains(&c.id) {
+            p.push(format!("controllers.toml: `{}` is not a choice of the `controller` question", c.id));
+        }
+        if !basis.contains(&c.legal_basis) {
+            p.push(format!("controllers.toml: `{}` legal_basis `{}` is not a choice of `legal_basis`", c.id, c.legal_basis));
+        }
+        for d in c.training_start.iter().chain(std::iter::once(&c.verified)) {
+            if Date::parse_iso(d).is_none() {
+                p.push(format!("controllers.toml: `{}` has an invalid date `{d}` (use YYYY-MM-DD)", c.id));
+            }
+        }
+        if let Some(lead) = &c.lead_authority {
+            if content.authority(lead).is_none() {
+                p.push(format!("controllers.toml: `{}` lead_authority `{lead}` is not in authorities.toml", c.id));
+            }
+        }
+        for f in &c.forms {
+            if !f.url.starts_with("https://") {
+                p.push(format!("controllers.toml: `{}` form for `{}` must be an https:// link", c.id, f.service));
+            }
+        }
+    }
+    for choice in controller_choices.iter().filter(|c| *c != "other") {
+        if content.controller(choice).is_none() {
+            p.push(format!("controllers.toml: controller choice `{choice}` has no profile"));
+        }
+    }
+    if let Some(services) = content.question("services") {
+        let meta = content.controller("meta");
+        for s in &services.choices {
+            if !meta.is_some_and(|m| m.forms.iter().any(|f| &f.service == s)) {
+                p.push(format!("controllers.toml: Meta service `{s}` has no form"));
+            }
+        }
+    }
+    let eu: Vec<&str> = content.authorities.iter().filter(|a| a.region == "eu_eea").map(|a| a.country.as_str()).collect();
+    if eu.len() != 30 {
+        p.push(format!("authorities.toml: expected the 30 EU/EEA countries, found {}", eu.len()));
+    }
+    if content.authority("uk").is_none_or(|a| a.region != "uk") {
+        p.push("authorities.toml: the UK (ICO) is missing".into());
+    }
+    let mut seen = BTreeSet::new();
+    for a in &content.authorities {
+        if !seen.insert(&a.country) {
+            p.push(format!("authorities.toml: country `{}` is listed twice", a.country));
+        }
+        if !matches!(a.region.as_str(), "eu_eea" | "uk") {
+            p.push(format!("authorities.toml: `{}` region must be eu_eea or uk", a.country));
+        }
+        for url in std::iter::once(&a.website).chain(a.complaint_url.iter()) {
+            if !url.starts_with("https://") {
+                p.push(format!("authorities.toml: `{}` link `{url}` must start with https://", a.country));
+            }
+        }
+    }
+}
+
+/// Checks every text the content needs exists in every language, that the
+/// languages hold the same ids, and that every placeholder is known. Returns
+/// the text ids the content uses.
+fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
+    let mut need: BTreeSet<String> = BTreeSet::new();
+    let mut optional: BTreeSet<String> = BTreeSet::new();
+    for q in content.questions() {
+        need.insert(format!("q.{}.title", q.id));
+        if q.kind != Kind::Select {
+            optional.insert(format!("q.{}.hint", q.id));
+        } else {
+            need.insert(format!("q.{}.hint", q.id));
+        }
+        for c in &q.choices {
+            if q.choices_from.as_deref() == Some("countries") {
+                need.insert(format!("country.{c}"));
+            } else {
+                need.insert(format!("q.{}.choice.{c}", q.id));
+                optional.insert(format!("q.{}.choice.{c}.hint", q.id));
+            }
+        }
+    }
+    for r in &content.outcomes.routes {
+        need.insert(format!("route.{}.title", r.id));
+        need.insert(format!("route.{}.body", r.id));
+    }
+    for s in &content.outcomes.steps {
+        need.insert(format!("step.{}.title", s.id));
+        need.insert(format!("step.{}.body", s.id));
+    }
+    let l = &content.outcomes.letter;
+    for b in l.core.iter().chain(&l.short).chain(&l.long) {
+        let Some(t) = &b.text else { continue };
+        match b.each.as_deref().and_then(|q| content.question(q)) {
+            Some(q) => q.choices.iter().for_each(|c| {
+                need.insert(format!("{t}.{c}"));
+            }),
+            None => {
+                need.insert(t.clone());
+            }
+        }
+    }
+    for s in Strength::ALL {
+        need.insert(format!("art9.strength.{}.title", s.id()));
+        need.insert(format!("art9.strength.{}.body", s.id()));
+    }
+    for c in SpecialCategory::ALL {
+        need.insert(format!("art9.category.{}", c.question()));
+    }
+    for c in &content.citations {
+        need.insert(format!("cite.{}", c.id));
+    }
+    for c in content.question("controller").map(|q| q.choices.clone()).unwrap_or_default() {
+        need.insert(format!("controller.{c}.name"));
+    }
+    for c in &content.controllers {
+        for f in &c.forms {
+            need.insert(format!("service.{}.name", f.service));
+        }
+    }
+    for a in &content.authorities {
+        need.insert(format!("country.{}", a.country));
+    }
+    for b in content.question("legal_basis").map(|q| q.choices.clone()).unwrap_or_default() {
+        optional.insert(format!("basis.{b}"));
+    }
+    for id in ["list.and", "law.gdpr", "law.uk_gdpr", "basis.dont_know", "art9.answer.yes", "art9.answer.not_sure"] {
+        need.insert(id.into());
+    }
+    for m in 1..=12 {
+        need.insert(format!("month.{m}"));
+    }
+
+    let langs: Vec<&String> = content.locales.keys().collect();
+    if langs.iter().map(|s| s.as_str()).collect::<Vec<_>>() != ["en", "nl"] {
+        p.push(format!("locales: expected en.toml and nl.toml, found {langs:?}"));
+    }
+    for (lang, texts) in &content.locales {
+        for id in &need {
+            if !texts.contains_key(id) {
+                p.push(format!("locales/{lang}.toml: missing text `{id}`"));
+            }
+        }
+        for (id, text) in texts {
+            for ph in placeholders(text) {
+                if !PLACEHOLDERS.contains(&ph) {
+                    p.push(format!("locales/{lang}.toml: `{id}` uses unknown placeholder {{{ph}}}"));
+                }
+            }
+            // Text ids the UI uses are checked against the UI sources by
+            // tests/content_lint.rs; the rest must be used by the content.
+            let ui = id.starts_with("ui.");
+            if !ui && !need.contains(id) && !optional.contains(id) {
+                p.push(format!("locales/{lang}.toml: text `{id}` is not used by anything (unknown id)"));
+            }
+        }
+    }
+    let mut by_lang: BTreeMap<&str, BTreeSet<&String>> = BTreeMap::new();
+    for (lang, texts) in &content.locales {
+        by_lang.insert(lang, texts.keys().collect());
+    }
+    if let (Some(en), Some(nl)) = (by_lang.get("en"), by_lang.get("nl")) {
+        for id in en.difference(nl) {
+            p.push(format!("locales/nl.toml: missing translation of `{id}`"));
+        }
+        for id in nl.difference(en) {
+            p.push(format!("locales/en.toml: missing translation of `{id}`"));
+        }
+    }
+    need.extend(optional);
+    need
+}
+
+fn citations(content: &Content, _texts: &BTreeSet<String>, p: &mut Vec<String>) {
+    let mut used = BTreeSet::new();
+    let o = &content.outcomes;
+    for ids in o.routes.iter().map(|r| &r.cites).chain(o.steps.iter().map(|s| &s.cites)) {
+        used.extend(ids.iter().cloned());
+    }
+    let l = &o.letter;
+    for b in l.core.iter().chain(&l.short).chain(&l.long) {
+        used.extend(b.cites.iter().cloned());
+        for c in b.cites_each.values() {
+            used.extend(c.iter().cloned());
+        }
+    }
+    // Cited by the engine itself for Art. 9 findings.
+    for id in ["art9_1", "c184_20", "c252_21_9_2_e", "art4_14", "recital51"] {
+        used.insert(id.to_string());
+    }
+    for id in &used {
+        if content.citation(id).is_none() {
+            p.push(format!("outcomes.toml: cites `{id}`, which is not in citations.toml"));
+        }
+    }
+    for c in &content.citations {
+        if !used.contains(&c.id) {
+            p.push(format!("citations.toml: `{}` is never cited", c.id));
+        }
+        if !c.url.starts_with("https://") {
+            p.push(format!("citations.toml: `{}` url must start with https://", c.id));
+        }
+    }
+}
+
+/// Explores many answer sets (deterministically) and reports any question,
+/// route, step or letter block that no answer set ever reaches.
+fn reachability(content: &Content, p: &mut Vec<String>) {
+    let mut seen_q: BTreeSet<String> = BTreeSet::new();
+    let mut seen_routes: BTreeSet<&'static str> = BTreeSet::new();
+    let mut seen_steps: BTreeSet<String> = BTreeSet::new();
+    let mut seen_blocks: BTreeSet<usize> = BTreeSet::new();
+    let l = &content.outcomes.letter;
+    let blocks: Vec<&LetterBlock> = l.core.iter().chain(&l.short).chain(&l.long).collect();
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..4000 {
+        let answers = random_walk(content, &mut rng);
+        let flow = Flow::new(content, &answers);
+        seen_q.extend(flow.questions.iter().map(|q| q.id.clone()));
+        let route = route_for(content, &flow.effective);
+        seen_routes.insert(route.id());
+        let facts = Facts { answers: &flow.effective, route: Some(route), art9: art9_strength(&flow.effective) };
+        for s in &content.outcomes.steps {
+            if s.when.as_ref().is_none_or(|c| c.holds(&facts)) {
+                seen_steps.insert(s.id.clone());
+            }
+        }
+        for (i, b) in blocks.iter().enumerate() {
+            if b.when.as_ref().is_none_or(|c| c.holds(&facts)) {
+                seen_blocks.insert(i);
+            }
+        }
+    }
+    for q in content.questions() {
+        if !seen_q.contains(&q.id) {
+            p.push(format!("questionnaire.toml: question `{}` is never asked (unreachable)", q.id));
+        }
+    }
+    for r in Route::ALL {
+        if !seen_routes.contains(r.id()) {
+            p.push(format!("outcomes.toml: route `{}` is never reached", r.id()));
+        }
+    }
+    for s in &content.outcomes.steps {
+        if !seen_steps.contains(&s.id) {
+            p.push(format!("outcomes.toml: step `{}` is never shown", s.id));
+        }
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        if !seen_blocks.contains(&i) {
+            p.push(format!("outcomes.toml: letter block `{}` is never used", b.text.as_deref().unwrap_or("include")));
+        }
+    }
+}
+
+/// Answers every asked question with a random valid answer, in order.
+pub fn random_walk(content: &Content, rng: &mut XorShift) -> Answers {
+    let mut answers = Answers::new();
+    loop {
+        let flow = Flow::new(content, &answers);
+        let Some(q) = flow.questions.iter().find(|q| answers.get(&q.id).is_none()) else { break };
+        let value = match q.kind {
+            Kind::Single | Kind::Select => AnswerValue::One(q.choices[rng.below(q.choices.len())].clone()),
+            Kind::Multi => {
+                let mut chosen: Vec<String> = q
+                    .choices
+                    .iter()
+                    .filter(|c| !q.exclusive.contains(c) && rng.below(2) == 0)
+                    .cloned()
+                    .collect();
+                if chosen.is_empty() {
+                    chosen.push(q.choices[rng.below(q.choices.len())].clone());
+                }
+                AnswerValue::Many(chosen)
+            }
+            Kind::Text => AnswerValue::One(if rng.below(2) == 0 { "text".into() } else { String::new() }),
+        };
+        if value.is_empty() {
+            // An optional text left empty: mark it visited with a placeholder and drop it after.
+            answers.set(q.id.clone(), AnswerValue::One(" ".into()));
+        } else {
+            answers.set(q.id.clone(), value);
+        }
+    }
+    let blanks: Vec<String> = answers.iter().filter(|(_, v)| v.is_empty()).map(|(k, _)| k.clone()).collect();
+    for k in blanks {
+        answers.remove(&k);
+    }
+    answers
+}
+
+/// A tiny deterministic generator for the lint's exploration.
+pub struct XorShift(pub u64);
+
+impl XorShift {
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn is_snake(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}

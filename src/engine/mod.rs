@@ -1,0 +1,25 @@
+//! The self-check's logic: everything legal lives here, nothing else does.
+//!
+//! Data flows one way: [`Content`] (the files in `content/`) plus [`Answers`]
+//! (what the person said) go through [`flow`] (which questions are asked) and
+//! [`assess`] (route, Art. 9 findings, citations, steps, letter) into an
+//! [`Assessment`] that the UI and the `assess` command only display.
+//!
+//! Architecture invariant: this module never imports a web crate and never does
+//! I/O; every function returns a value or an error value, never panics on
+//! answers, storage or URL data.
+
+pub mod answers;
+pub mod assess;
+pub mod condition;
+pub mod content;
+pub mod date;
+pub mod flow;
+pub mod ics;
+pub mod lint;
+pub mod text;
+
+pub use answers::{AnswerValue, Answers, AnswersDocument, AnswersError};
+pub use assess::{assess, Assessment, Route, SpecialCategory, Strength};
+pub use content::{Content, Lang};
+pub use date::Date;

@@ -1,0 +1,87 @@
+//! Filling `{placeholders}` in content texts. One pass over the template only:
+//! a value (which may be the person's own words) is never scanned again, so
+//! text such as "{law}" or "{{" typed by a person stays exactly as typed.
+use std::collections::BTreeMap;
+
+use super::content::{Content, Lang};
+
+/// The placeholders a content text may use. The content lint rejects any other.
+pub const PLACEHOLDERS: &[&str] = &[
+    "law", "controller", "services", "date", "reminder_date", "name", "email", "art9_categories",
+    "situation_text", "training_start", "authority", "authority_website", "country", "basis", "step",
+    "total", "max", "choice", "service", "reason",
+];
+
+/// Values for placeholders.
+#[derive(Clone, Debug, Default)]
+pub struct Vars(BTreeMap<&'static str, String>);
+
+impl Vars {
+    pub fn new() -> Vars {
+        Vars::default()
+    }
+    pub fn set(&mut self, key: &'static str, value: impl Into<String>) -> &mut Vars {
+        self.0.insert(key, value.into());
+        self
+    }
+    pub fn with(mut self, key: &'static str, value: impl Into<String>) -> Vars {
+        self.set(key, value);
+        self
+    }
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.0.get(key).map(String::as_str)
+    }
+}
+
+/// Replaces each `{name}` that has a value; leaves everything else as written.
+pub fn fill(template: &str, vars: &Vars) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) if vars.get(&after[..close]).is_some() => {
+                out.push_str(vars.get(&after[..close]).unwrap_or_default());
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholder names a template uses.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                found.push(&after[..close]);
+                rest = &after[close + 1..];
+            }
+            None => break,
+        }
+    }
+    found
+}
+
+/// "a", "a and b", "a, b and c" in the given language.
+pub fn join_list(content: &Content, lang: Lang, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {} {}", init.join(", "), content.text(lang, "list.and"), last),
+    }
+}
+
+/// A content text with its placeholders filled.
+pub fn render(content: &Content, lang: Lang, id: &str, vars: &Vars) -> String {
+    fill(content.text(lang, id), vars)
+}
