@@ -1,0 +1,62 @@
+//! The versioned answers document: what is accepted, and the message for what is not.
+use objection_check::engine::{AnswersDocument, AnswersError, Lang};
+
+use crate::{content, meta_base};
+
+#[test]
+fn a_document_round_trips() {
+    let doc = AnswersDocument::new(Lang::Nl, meta_base().with("situation_text", "Ik ben \"journalist\"\nen 👩‍⚕️"));
+    let json = doc.to_json();
+    assert_eq!(AnswersDocument::parse(content(), &json), Ok(doc));
+    assert!(json.contains("\"version\": 1"));
+}
+
+#[test]
+fn the_fixture_in_the_docs_parses() {
+    let json = include_str!("../fixtures/meta-nl-health.json");
+    let doc = AnswersDocument::parse(content(), json).unwrap();
+    assert_eq!(doc.lang, Lang::Nl);
+    assert_eq!(doc.answers.len(), 23);
+}
+
+#[track_caller]
+fn error(json: &str) -> String {
+    AnswersDocument::parse(content(), json).unwrap_err().to_string()
+}
+
+#[test]
+fn invalid_documents_say_what_is_wrong() {
+    assert_eq!(error(r#"{"lang":"nl","answers":{}}"#), "\"version\" is missing (this app reads version 1)");
+    assert_eq!(error(r#"{"version":2,"lang":"nl","answers":{}}"#), "version 2 is not supported (this app reads version 1)");
+    assert_eq!(error(r#"{"version":"1","lang":"nl","answers":{}}"#), "version \"1\" is not supported (this app reads version 1)");
+    assert_eq!(error(r#"{"version":1,"lang":"de","answers":{}}"#), "\"lang\" must be \"nl\" or \"en\", not \"de\"");
+    assert_eq!(error(r#"{"version":1,"lang":"nl","answers":[]}"#), "\"answers\" must be an object of question id to answer");
+    assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"shoe_size":"42"}}"#), "unknown question id \"shoe_size\"");
+    assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"residence":"mars"}}"#), "\"mars\" is not a choice of \"residence\"");
+    assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"residence":["eu_eea"]}}"#), "answer to \"residence\" must be a string");
+    assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"services":"facebook"}}"#), "answer to \"services\" must be a list of strings");
+    assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"services":["facebook","facebook"]}}"#), "\"facebook\" appears twice in \"services\"");
+    assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"public_content":["posts","nothing_public"]}}"#), "\"nothing_public\" cannot be combined with other choices in \"public_content\"");
+    assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"services":[]}}"#), "answer to \"services\" is empty");
+    assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{},"extra":1}"#), "unknown field \"extra\" (expected \"version\", \"lang\", \"answers\")");
+    assert_eq!(error("[1,2]"), "expected a JSON object with \"version\", \"lang\" and \"answers\"");
+    assert!(error("{\"version\":1,").starts_with("not valid JSON:"));
+    let long = format!(r#"{{"version":1,"lang":"nl","answers":{{"situation_text":"{}"}}}}"#, "a".repeat(1001));
+    assert_eq!(error(&long), "answer to \"situation_text\" is longer than 1000 characters");
+    let huge = format!(r#"{{"version":1,"lang":"nl","answers":{{}},"pad":"{}"}}"#, "a".repeat(70_000));
+    assert!(error(&huge).starts_with("the document is "));
+}
+
+#[test]
+fn lenient_reading_keeps_what_it_can() {
+    let json = r#"{"version":1,"lang":"en","answers":{"residence":"eu_eea","country":"atlantis","controller":"meta","bogus":true}}"#;
+    let (doc, problems) = AnswersDocument::parse_lenient(content(), json).unwrap();
+    assert_eq!(doc.answers.one("residence"), Some("eu_eea"));
+    assert_eq!(doc.answers.one("controller"), Some("meta"));
+    assert_eq!(doc.answers.get("country"), None);
+    assert_eq!(problems.len(), 2);
+    assert!(matches!(
+        AnswersDocument::parse_lenient(content(), r#"{"version":9,"lang":"en","answers":{}}"#),
+        Err(AnswersError::UnsupportedVersion(_))
+    ));
+}

@@ -1,0 +1,47 @@
+//! The `assess` command content editors use: JSON in, JSON out, clear errors.
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_assess"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn prints_the_assessment_as_json() {
+    let (code, out, _) = run(&["--date", "2026-11-23"], include_str!("../fixtures/meta-nl-health.json"));
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["route"], "object_art21");
+    assert_eq!(v["art9"]["strength"], "strong");
+    assert_eq!(v["authority"]["name"], "Autoriteit Persoonsgegevens (AP)");
+    assert!(v["letter"]["short"].as_str().unwrap().starts_with("Ik maak op grond van artikel 21 lid 1 AVG bezwaar"));
+    assert!(v["citations"].as_array().unwrap().iter().any(|c| c["id"] == "c184_20"));
+    assert_eq!(v["reminder"]["date"], "2026-12-23");
+}
+
+#[test]
+fn invalid_input_exits_non_zero_with_a_message() {
+    let (code, out, err) = run(&[], r#"{"version":1,"lang":"nl","answers":{"controller":"tiktok"}}"#);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(err.trim(), "assess: invalid answers: \"tiktok\" is not a choice of \"controller\"");
+    let (code, _, err) = run(&[], r#"{"version":3,"lang":"nl","answers":{}}"#);
+    assert_eq!((code, err.trim()), (1, "assess: invalid answers: version 3 is not supported (this app reads version 1)"));
+    let (code, _, _) = run(&["--bogus"], "");
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn lint_mode_checks_the_content() {
+    let (code, out, _) = run(&["--lint"], "");
+    assert_eq!((code, out.trim()), (0, "content ok"));
+}

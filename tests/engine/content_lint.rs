@@ -1,0 +1,155 @@
+//! The content lint passes on the shipped content, and catches each kind of
+//! mistake an editor can make (each test breaks the content on purpose).
+use std::collections::BTreeSet;
+
+use objection_check::engine::content::EMBEDDED_JSON;
+use objection_check::engine::lint::lint;
+use objection_check::engine::Content;
+use serde_json::{json, Value};
+
+#[test]
+fn shipped_content_is_sound() {
+    let problems = lint(crate::content());
+    assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+}
+
+/// Lints the shipped content after `edit`, and returns the problems.
+fn lint_after(edit: impl FnOnce(&mut Value)) -> Vec<String> {
+    let mut doc: Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    edit(&mut doc);
+    match Content::from_json(&doc.to_string()) {
+        Ok(c) => lint(&c),
+        Err(e) => vec![e],
+    }
+}
+
+#[track_caller]
+fn assert_found(problems: &[String], needle: &str) {
+    assert!(problems.iter().any(|p| p.contains(needle)), "expected a problem containing {needle:?}, got:\n{}", problems.join("\n"));
+}
+
+fn question<'a>(doc: &'a mut Value, id: &str) -> &'a mut Value {
+    doc["questionnaire"]["section"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .flat_map(|s| s["question"].as_array_mut().unwrap().iter_mut())
+        .find(|q| q["id"] == id)
+        .unwrap()
+}
+
+#[test]
+fn a_missing_translation_is_found() {
+    let p = lint_after(|d| {
+        d["locales"]["nl"].as_object_mut().unwrap().remove("q.age.title");
+    });
+    assert_found(&p, "locales/nl.toml: missing text `q.age.title`");
+    assert_found(&p, "locales/nl.toml: missing translation of `q.age.title`");
+}
+
+#[test]
+fn an_unknown_text_id_is_found() {
+    let p = lint_after(|d| {
+        d["locales"]["en"]["q.age.choice.teenager"] = json!("Teen");
+        d["locales"]["nl"]["q.age.choice.teenager"] = json!("Tiener");
+    });
+    assert_found(&p, "text `q.age.choice.teenager` is not used by anything");
+}
+
+#[test]
+fn an_unknown_placeholder_is_found() {
+    let p = lint_after(|d| d["locales"]["en"]["letter.confirm"] = json!("Confirm by {deadline}."));
+    assert_found(&p, "`letter.confirm` uses unknown placeholder {deadline}");
+}
+
+#[test]
+fn a_condition_on_an_unknown_question_or_value_is_found() {
+    let p = lint_after(|d| question(d, "country")["when"] = json!({"is": {"q": "residense", "any": ["eu_eea"]}}));
+    assert_found(&p, "condition names unknown question `residense`");
+    let p = lint_after(|d| question(d, "country")["when"] = json!({"is": {"q": "residence", "any": ["europe"]}}));
+    assert_found(&p, "`europe` is not a choice of `residence`");
+}
+
+#[test]
+fn a_cycle_or_forward_reference_is_found() {
+    let p = lint_after(|d| question(d, "residence")["when"] = json!({"answered": "controller"}));
+    assert_found(&p, "condition names `controller`, which is not asked before it");
+}
+
+#[test]
+fn an_unreachable_question_is_found() {
+    let p = lint_after(|d| question(d, "age")["when"] = json!({"is": {"q": "residence", "any": []}}));
+    assert_found(&p, "question `age` is never asked");
+}
+
+#[test]
+fn an_unreachable_step_and_route_are_found() {
+    let p = lint_after(|d| {
+        let rules = d["outcomes"]["route"].as_array_mut().unwrap();
+        rules.retain(|r| r["id"] != "withdraw_consent");
+    });
+    assert_found(&p, "route `withdraw_consent` must have exactly one rule");
+    assert_found(&p, "step `withdraw_consent_how` is never shown");
+}
+
+#[test]
+fn an_unknown_citation_is_found() {
+    let p = lint_after(|d| d["outcomes"]["step"][0]["cites"] = json!(["art99"]));
+    assert_found(&p, "cites `art99`, which is not in citations.toml");
+}
+
+#[test]
+fn a_route_condition_in_the_questionnaire_is_refused() {
+    let p = lint_after(|d| question(d, "age")["when"] = json!({"route": ["object_art21"]}));
+    assert_found(&p, "route and art9 conditions only work in outcomes.toml");
+}
+
+#[test]
+fn a_wrong_shape_is_a_clear_error() {
+    let p = lint_after(|d| question(d, "age")["kind"] = json!("slider"));
+    assert_found(&p, "content does not fit its model: unknown variant `slider`");
+}
+
+#[test]
+fn a_missing_authority_is_found() {
+    let p = lint_after(|d| d["authorities"]["authority"].as_array_mut().unwrap().retain(|a| a["country"] != "mt"));
+    assert_found(&p, "expected the 30 EU/EEA countries, found 29");
+}
+
+/// Every `"ui.…"` id the UI code uses exists in both languages, and every
+/// `ui.*` text in the locales is used by some code.
+#[test]
+fn ui_texts_and_code_agree() {
+    let mut used = BTreeSet::new();
+    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let src = std::fs::read_to_string(&path).unwrap();
+                for (i, _) in src.match_indices("\"ui.") {
+                    let rest = &src[i + 1..];
+                    let end = rest.find('"').unwrap();
+                    used.insert(rest[..end].to_string());
+                }
+            }
+        }
+    }
+    let content = crate::content();
+    let mut problems = Vec::new();
+    for id in &used {
+        for (lang, texts) in &content.locales {
+            if !texts.contains_key(id) {
+                problems.push(format!("locales/{lang}.toml: the UI uses `{id}`, which is missing"));
+            }
+        }
+    }
+    for id in content.locales["en"].keys().filter(|k| k.starts_with("ui.")) {
+        if !used.contains(id) {
+            problems.push(format!("locales: `{id}` is not used by any code"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -1,0 +1,81 @@
+//! Which questions are asked, and moving between them.
+use objection_check::engine::content::Kind;
+use objection_check::engine::flow::{validate, FieldError, Flow, Submission};
+use objection_check::engine::{AnswerValue, Answers};
+
+use crate::{content, meta_base};
+
+fn ids(answers: &Answers) -> Vec<String> {
+    Flow::new(content(), answers).questions.iter().map(|q| q.id.clone()).collect()
+}
+
+#[test]
+fn a_new_check_starts_with_where_you_live_and_stops_outside_the_eea() {
+    assert_eq!(ids(&Answers::new()), ["residence"]);
+    assert_eq!(ids(&Answers::new().with("residence", "elsewhere")), ["residence"]);
+    let flow_eu = ids(&Answers::new().with("residence", "eu_eea"));
+    assert_eq!(&flow_eu[..3], ["residence", "country", "controller"]);
+}
+
+#[test]
+fn meta_asks_services_not_legal_basis_and_presets_it() {
+    let flow = Flow::new(content(), &meta_base());
+    let asked: Vec<&str> = flow.questions.iter().map(|q| q.id.as_str()).collect();
+    assert!(asked.contains(&"services") && !asked.contains(&"legal_basis"));
+    assert_eq!(flow.effective.one("legal_basis"), Some("legitimate_interest"));
+    assert!(flow.complete());
+    assert!(!asked.contains(&"art9_made_public"), "asked only when a category may be revealed");
+    assert!(ids(&meta_base().with("art9_health", "not_sure")).contains(&"art9_made_public".to_string()));
+}
+
+#[test]
+fn changing_an_answer_hides_follow_ups_but_remembers_them() {
+    let answers = meta_base().with("controller", "other").with("legal_basis", "consent");
+    let flow = Flow::new(content(), &answers);
+    assert_eq!(flow.effective.get("services"), None, "services no longer count");
+    assert!(!flow.questions.iter().any(|q| q.id == "reasons"), "no reasons for consent");
+    assert!(answers.get("services").is_some(), "but the answer is still there to restore");
+    let back = answers.with("controller", "meta");
+    assert_eq!(Flow::new(content(), &back).effective.one("legal_basis"), Some("legitimate_interest"));
+}
+
+#[test]
+fn navigation_moves_through_asked_questions_only() {
+    let answers = meta_base();
+    let flow = Flow::new(content(), &answers);
+    assert_eq!(flow.next_after("controller").unwrap().id, "services");
+    assert_eq!(flow.next_after("services").unwrap().id, "age");
+    assert_eq!(flow.previous_before("age").unwrap().id, "services");
+    assert!(flow.previous_before("residence").is_none());
+    assert!(flow.next_after("account_email").is_none());
+    let partial = Answers::new().with("residence", "eu_eea").with("country", "be");
+    let flow = Flow::new(content(), &partial);
+    assert_eq!(flow.first_unanswered().unwrap().id, "controller");
+    // From the check page: after changing `controller` to meta, the new follow-up is asked.
+    let changed = meta_base().with("controller", "other");
+    let flow = Flow::new(content(), &changed.clone().with("controller", "other"));
+    assert_eq!(flow.next_unanswered_after("controller").unwrap().id, "legal_basis");
+}
+
+#[test]
+fn submissions_are_validated_like_a_person_would_expect() {
+    let c = content();
+    let residence = c.question("residence").unwrap();
+    assert_eq!(validate(residence, &Submission::Choices(vec![])), Err(FieldError::Required(Kind::Single)));
+    assert_eq!(validate(residence, &Submission::Choices(vec!["uk".into()])), Ok(Some(AnswerValue::One("uk".into()))));
+    assert_eq!(validate(residence, &Submission::Choices(vec!["moon".into()])), Err(FieldError::UnknownChoice));
+    let public = c.question("public_content").unwrap();
+    assert_eq!(
+        validate(public, &Submission::Choices(vec!["nothing_public".into(), "posts".into()])),
+        Err(FieldError::Exclusive { choice: "nothing_public".into() })
+    );
+    assert_eq!(
+        validate(public, &Submission::Choices(vec!["profile".into(), "posts".into()])),
+        Ok(Some(AnswerValue::Many(vec!["posts".into(), "profile".into()]))),
+        "kept in the content's order"
+    );
+    let text = c.question("situation_text").unwrap();
+    assert_eq!(validate(text, &Submission::Text("   ".into())), Ok(None), "optional");
+    assert_eq!(validate(text, &Submission::Text("é".repeat(1000))), Ok(Some(AnswerValue::One("é".repeat(1000)))));
+    assert_eq!(validate(text, &Submission::Text("é".repeat(1001))), Err(FieldError::TooLong { max: 1000 }));
+}

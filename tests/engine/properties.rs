@@ -1,0 +1,80 @@
+//! Property tests: arbitrary answer documents never make the engine panic and
+//! always give a route. `PROPTEST_CASES=100000 cargo test --release properties`
+//! runs a long campaign (see docs/testing.md).
+use objection_check::engine::lint::{random_walk, XorShift};
+use objection_check::engine::{assess, AnswersDocument, Date, Lang, Route};
+use proptest::prelude::*;
+
+use crate::content;
+
+fn any_json() -> impl Strategy<Value = serde_json::Value> {
+    let leaf = prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        "[a-z_]{0,24}".prop_map(serde_json::Value::from),
+        ".{0,40}".prop_map(serde_json::Value::from),
+    ];
+    leaf.prop_recursive(3, 32, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::from),
+            prop::collection::btree_map("[a-z_]{1,20}", inner, 0..6)
+                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Answers drawn from the real ids and values, mixed with junk.
+fn answer_map() -> impl Strategy<Value = serde_json::Map<String, serde_json::Value>> {
+    let c = content();
+    let ids: Vec<String> = c.questions().map(|q| q.id.clone()).chain(["junk".to_string()]).collect();
+    let values: Vec<String> = c.questions().flat_map(|q| q.choices.clone()).chain(["".into(), "x".into()]).collect();
+    let value = prop_oneof![
+        prop::sample::select(values.clone()).prop_map(serde_json::Value::from),
+        prop::collection::vec(prop::sample::select(values), 0..5).prop_map(serde_json::Value::from),
+        ".{0,60}".prop_map(serde_json::Value::from),
+        any_json(),
+    ];
+    prop::collection::btree_map(prop::sample::select(ids), value, 0..30).prop_map(|m| m.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_is_read_without_panicking(s in ".{0,300}") {
+        let _ = AnswersDocument::parse_lenient(content(), &s);
+        let _ = AnswersDocument::parse(content(), &s);
+    }
+
+    #[test]
+    fn any_document_gives_a_route(answers in answer_map(), lang in prop::sample::select(vec!["nl", "en"]), day in 1u32..=28, month in 1u32..=12) {
+        let doc = serde_json::json!({"version": 1, "lang": lang, "answers": answers}).to_string();
+        let (doc, _) = AnswersDocument::parse_lenient(content(), &doc).expect("version and lang are valid");
+        let a = assess(content(), doc.lang, &doc.answers, Date::new(2026, month, day).unwrap());
+        prop_assert!(Route::ALL.contains(&a.route));
+        prop_assert!(!a.route_title.is_empty());
+        if let Some(l) = &a.letter {
+            prop_assert!(!l.short.is_empty() && !l.long.is_empty());
+            let unfilled = l.short.contains("{law}") || l.long.contains("{controller}");
+            prop_assert!(!unfilled, "unfilled placeholder in the letter");
+        }
+    }
+
+    #[test]
+    fn complete_walks_give_a_full_assessment(seed in any::<u64>()) {
+        let mut rng = XorShift(seed | 1);
+        let answers = random_walk(content(), &mut rng);
+        for lang in Lang::ALL {
+            let a = assess(content(), lang, &answers, Date::new(2026, 1, 31).unwrap());
+            prop_assert!(a.missing.is_empty(), "{:?}", a.missing);
+            prop_assert_eq!(a.letter.is_some(), a.route != Route::GdprNotApplicable);
+            prop_assert_eq!(a.authority.is_some(), a.route != Route::GdprNotApplicable);
+            for s in &a.steps {
+                prop_assert!(!s.body.contains('{'), "unfilled placeholder in step {}: {}", s.id, s.body);
+            }
+            let doc = AnswersDocument::new(lang, answers.clone());
+            prop_assert_eq!(AnswersDocument::parse(content(), &doc.to_json()), Ok(doc));
+        }
+    }
+}
