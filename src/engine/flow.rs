@@ -82,6 +82,25 @@ impl<'c> Flow<'c> {
             .find(|q| q.required && self.effective.get(&q.id).is_none_or(|v| v.is_empty()))
     }
 
+    /// How many questions this check will probably have: the asked questions
+    /// when every unanswered one gets its first choice. Used for "Question 3
+    /// of 18", so the total does not jump at every answer.
+    pub fn projected_total(content: &Content, answers: &Answers) -> usize {
+        let mut filled = answers.clone();
+        loop {
+            let flow = Flow::new(content, &filled);
+            let next = flow.questions.iter().find(|q| filled.get(&q.id).is_none() && !q.choices.is_empty());
+            match next {
+                Some(q) => {
+                    let first = q.choices.iter().find(|c| !q.exclusive.contains(c)).unwrap_or(&q.choices[0]).clone();
+                    let value = if q.kind == Kind::Multi { AnswerValue::Many(vec![first]) } else { AnswerValue::One(first) };
+                    filled.set(q.id.clone(), value);
+                }
+                None => return flow.questions.len(),
+            }
+        }
+    }
+
     /// All required questions answered: the result can be shown.
     pub fn complete(&self) -> bool {
         self.first_unanswered().is_none()

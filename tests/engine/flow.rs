@@ -79,3 +79,13 @@ fn submissions_are_validated_like_a_person_would_expect() {
     assert_eq!(validate(text, &Submission::Text("é".repeat(1000))), Ok(Some(AnswerValue::One("é".repeat(1000)))));
     assert_eq!(validate(text, &Submission::Text("é".repeat(1001))), Err(FieldError::TooLong { max: 1000 }));
 }
+
+#[test]
+fn the_step_count_projects_the_likely_path() {
+    let c = content();
+    let start = Flow::projected_total(c, &Answers::new());
+    assert!(start > 15, "{start}");
+    let meta = Flow::projected_total(c, &meta_base());
+    assert_eq!(meta, Flow::new(c, &meta_base()).questions.len(), "complete answers: exact");
+    assert_eq!(Flow::projected_total(c, &Answers::new().with("residence", "elsewhere")), 1);
+}

@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! Native tests of the engine and the content: one test binary, one module per
 //! feature. `cargo test` runs them; snapshots live in tests/engine/snapshots
 //! (review changes with `cargo insta review`, or accept with INSTA_UPDATE=always).

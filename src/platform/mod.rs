@@ -1,0 +1,8 @@
+//! The only code that touches the browser: storage, clipboard, downloads,
+//! printing, history, focus and title, the clock, the mount point. Every
+//! function returns a value or an error value; none panics when the browser
+//! refuses (private mode, blocked storage, no clipboard permission).
+
+pub mod dom;
+pub mod files;
+pub mod storage;

@@ -1,0 +1,186 @@
+//! The root component: owns the session reducer, restores and saves answers,
+//! keeps history, focus and title in step with the screen, and shows the
+//! screen for the current state.
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::bar::Bar;
+use super::check::CheckAnswers;
+use super::question::QuestionPage;
+use super::result::ResultPage;
+use super::start::StartPage;
+use super::state::{Action, Notice, Screen, Session};
+use super::t;
+use crate::engine::flow::Flow;
+use crate::engine::{AnswersDocument, Content, Lang};
+use crate::platform::{dom, storage};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// `data-lang` on the mount element.
+    pub preset_lang: Option<Lang>,
+    /// Whether the widget may set `document.title` (not when embedded).
+    pub owns_page: bool,
+}
+
+/// Shared with every screen: the session and a way to change it.
+pub type SessionHandle = UseReducerHandle<Session>;
+
+/// Reads what this device keeps, the page's settings and the history entry.
+fn initial_session(props: &AppProps) -> Session {
+    let content = Content::embedded();
+    let fallback_lang = props.preset_lang.or_else(dom::browser_lang).unwrap_or(Lang::Nl);
+    let mut session = Session::new(fallback_lang, dom::today());
+    if let Some((json, place)) = storage::load() {
+        match AnswersDocument::parse_lenient(content, &json) {
+            Ok((doc, _dropped)) => {
+                session.answers = doc.answers;
+                session.lang = doc.lang;
+                session.remember = place == storage::Place::Device;
+            }
+            Err(_) => {
+                storage::erase();
+                session.notice = Some(Notice::StorageUnreadable);
+            }
+        }
+    }
+    let from_history = web_sys::window()
+        .and_then(|w| w.history().ok())
+        .and_then(|h| h.state().ok())
+        .and_then(|s| s.as_string())
+        .and_then(|k| Screen::from_key(&k));
+    if let Some(screen) = from_history {
+        session.screen = session.valid_screen(screen);
+    }
+    session
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let props_for_init = props.clone();
+    let session = use_reducer(move || initial_session(&props_for_init));
+
+    // Browser back/forward: show the screen of that history entry.
+    {
+        let session = session.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn(web_sys::PopStateEvent)>::new(move |e: web_sys::PopStateEvent| {
+                if let Some(screen) = e.state().as_string().and_then(|k| Screen::from_key(&k)) {
+                    session.dispatch(Action::Show(screen));
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(w) = window {
+                    let _ = w.remove_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+                }
+            }
+        });
+    }
+
+    // Keep the answers on this device: session storage, or local storage when
+    // the person chose to be remembered. Nothing to keep: nothing stored.
+    {
+        let deps = (session.answers.clone(), session.lang, session.remember);
+        use_effect_with(deps, |(answers, lang, remember)| {
+            if answers.is_empty() && !*remember {
+                storage::erase();
+            } else {
+                let place = if *remember { storage::Place::Device } else { storage::Place::Session };
+                storage::save(place, &AnswersDocument::new(*lang, answers.clone()).to_json());
+            }
+        });
+    }
+
+    // Each step: a history entry, the title, the language, and focus on the new heading.
+    {
+        let owns_page = props.owns_page;
+        let deps = (session.screen.clone(), session.nav, session.lang, session.error.is_some());
+        let session_now = session.clone();
+        use_effect_with(deps, move |(screen, nav, lang, has_error)| {
+            if *nav == 0 {
+                dom::replace_step(&screen.key());
+            } else {
+                dom::push_step(&screen.key());
+            }
+            if let Some(root) = dom::mount_point() {
+                dom::set_lang(&root, *lang);
+            }
+            if owns_page {
+                dom::set_title(&page_title(&session_now));
+            }
+            if *nav > 0 {
+                dom::focus(if *has_error { "oc-error-summary" } else { "oc-heading" });
+            }
+        });
+    }
+
+    let body = match &session.screen {
+        Screen::Start => html! { <StartPage session={session.clone()} /> },
+        Screen::Question(id) => html! { <QuestionPage key={id.clone()} session={session.clone()} id={AttrValue::from(id.clone())} /> },
+        Screen::Check => html! { <CheckAnswers session={session.clone()} /> },
+        Screen::Result => html! { <ResultPage session={session.clone()} /> },
+    };
+
+    html! {
+        <>
+            <Bar session={session.clone()} />
+            <Notices session={session.clone()} />
+            <main class="oc-main">{ body }</main>
+            <footer class="oc-footer"><p>{ t(session.lang, "ui.start.privacy") }</p></footer>
+        </>
+    }
+}
+
+/// "Question 3 of 17: Where do you live? – Objection self-check".
+fn page_title(s: &Session) -> String {
+    let content = Content::embedded();
+    let suffix = t(s.lang, "ui.title_suffix");
+    let error = if s.error.is_some() { format!("{} ", t(s.lang, "ui.error.prefix")) } else { String::new() };
+    match &s.screen {
+        Screen::Start => format!("{} – {suffix}", t(s.lang, "ui.start.heading")),
+        Screen::Question(id) => {
+            let flow = Flow::new(content, &s.answers);
+            let step = flow.position(id).map_or(1, |i| i + 1);
+            let counter = t(s.lang, "ui.step_counter")
+                .replace("{step}", &step.to_string())
+                .replace("{total}", &Flow::projected_total(content, &s.answers).to_string());
+            format!("{error}{counter}: {} – {suffix}", content.text(s.lang, &format!("q.{id}.title")))
+        }
+        Screen::Check => format!("{} – {suffix}", t(s.lang, "ui.check.heading")),
+        Screen::Result => format!("{} – {suffix}", t(s.lang, "ui.result.heading")),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SessionProps {
+    pub session: SessionHandle,
+}
+
+/// The one-sentence notice for what just happened, if anything.
+#[component]
+fn Notices(props: &SessionProps) -> Html {
+    let lang = props.session.lang;
+    let Some(notice) = &props.session.notice else { return html! {} };
+    let (text, success) = match notice {
+        Notice::Erased => (t(lang, "ui.erased"), true),
+        Notice::StorageUnreadable => (t(lang, "ui.restored_none"), false),
+        Notice::Imported => (t(lang, "ui.result.import_done"), true),
+        Notice::ImportFailed(reason) => (t(lang, "ui.result.import_failed").replace("{reason}", reason), false),
+    };
+    let class = classes!("oc-notice", success.then_some("oc-notice--success"));
+    html! { <div class={class} role="status"><p>{ text }</p></div> }
+}
+
+/// Convenience for child components: a callback that dispatches an action.
+pub fn dispatch(session: &SessionHandle, action: Action) -> Callback<MouseEvent> {
+    let session = session.clone();
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        session.dispatch(action.clone());
+    })
+}

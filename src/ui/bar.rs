@@ -1,0 +1,38 @@
+//! The bar on every screen: the language switch (answers are kept) and
+//! "Erase my answers" (memory and storage at once).
+use yew::prelude::*;
+
+use super::app::{dispatch, SessionProps};
+use super::state::Action;
+use super::t;
+use crate::engine::Lang;
+
+#[component]
+pub fn Bar(props: &SessionProps) -> Html {
+    let s = &props.session;
+    let lang = s.lang;
+    html! {
+        <div class="oc-bar">
+            <nav aria-label={t(lang, "ui.lang_switch_label")}>
+                <ul class="oc-lang">
+                    { for Lang::ALL.iter().map(|&l| {
+                        let current = l == lang;
+                        html! {
+                            <li>
+                                <button type="button" lang={l.code()}
+                                    class="oc-button oc-button--secondary oc-button--small oc-lang__button"
+                                    aria-current={current.then_some("true")}
+                                    onclick={dispatch(s, Action::SetLang(l))}>
+                                    { t(l, &format!("ui.lang.{}", l.code())) }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </nav>
+            <button type="button" class="oc-link-button" onclick={dispatch(s, Action::Erase)}>
+                { t(lang, "ui.erase") }
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,59 @@
+//! Check your answers (GOV.UK pattern): every asked question with its answer
+//! and a "Change" link that returns here after any follow-up questions.
+use yew::prelude::*;
+
+use super::app::{dispatch, SessionProps};
+use super::state::Action;
+use super::t;
+use crate::engine::content::Kind;
+use crate::engine::flow::Flow;
+use crate::engine::Content;
+
+#[component]
+pub fn CheckAnswers(props: &SessionProps) -> Html {
+    let s = &props.session;
+    let lang = s.lang;
+    let content = Content::embedded();
+    let flow = Flow::new(content, &s.answers);
+    html! {
+        <>
+            <a href="#" class="oc-back" onclick={dispatch(s, Action::Back)}>{ t(lang, "ui.back") }</a>
+            <h1 id="oc-heading" tabindex="-1">{ t(lang, "ui.check.heading") }</h1>
+            <p>{ t(lang, "ui.check.lead") }</p>
+            <dl class="oc-summary">
+                { for flow.questions.iter().map(|q| {
+                    let title = content.text(lang, &format!("q.{}.title", q.id)).to_string();
+                    let value = match flow.effective.get(&q.id) {
+                        None => t(lang, "ui.check.not_provided"),
+                        Some(v) if q.kind == Kind::Text => v.as_text().unwrap_or_default().to_string(),
+                        Some(v) => v.values().iter().map(|c| {
+                            if q.kind == Kind::Select {
+                                content.text(lang, &format!("country.{c}")).to_string()
+                            } else {
+                                content.text(lang, &format!("q.{}.choice.{c}", q.id)).to_string()
+                            }
+                        }).collect::<Vec<_>>().join("\n"),
+                    };
+                    html! {
+                        <div class="oc-summary__row">
+                            <dt class="oc-summary__key">{ title.clone() }</dt>
+                            <dd class="oc-summary__value">{ value }</dd>
+                            <dd class="oc-summary__action">
+                                <button type="button" class="oc-link-button" id={format!("change-{}", q.id)}
+                                    onclick={dispatch(s, Action::Change(q.id.clone()))}>
+                                    { t(lang, "ui.check.change") }
+                                    <span class="oc-visually-hidden">{ format!(": {title}") }</span>
+                                </button>
+                            </dd>
+                        </div>
+                    }
+                }) }
+            </dl>
+            <div class="oc-actions">
+                <button type="button" id="oc-see-result" class="oc-button" onclick={dispatch(s, Action::ShowResult)}>
+                    { t(lang, "ui.check.button") }
+                </button>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,276 @@
+//! One question per page (GOV.UK question-page pattern): a back link, the
+//! question as the page heading (legend or label), a hint, the error summary
+//! and field error when an answer is missing, the inputs, and "Continue".
+use yew::prelude::*;
+
+use super::app::{dispatch, SessionHandle};
+use super::state::Action;
+use super::t;
+use crate::engine::content::{Kind, Question};
+use crate::engine::flow::{FieldError, Flow, Submission};
+use crate::engine::{Content, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub session: SessionHandle,
+    pub id: AttrValue,
+}
+
+/// The draft answer while the page is open.
+#[derive(Clone, PartialEq)]
+enum Draft {
+    Choices(Vec<String>),
+    Text(String),
+}
+
+#[component]
+pub fn QuestionPage(props: &QuestionProps) -> Html {
+    let s = &props.session;
+    let lang = s.lang;
+    let content = Content::embedded();
+    let Some(q) = content.question(&props.id) else { return html! {} };
+    let initial = match (q.kind, s.answers.get(&q.id)) {
+        (Kind::Text, Some(v)) => Draft::Text(v.as_text().unwrap_or_default().to_string()),
+        (Kind::Text, None) => Draft::Text(String::new()),
+        (_, Some(v)) => Draft::Choices(v.values().to_vec()),
+        (_, None) => Draft::Choices(Vec::new()),
+    };
+    let draft = use_state(move || initial);
+
+    let flow = Flow::new(content, &s.answers);
+    let step = flow.position(&q.id).map_or(1, |i| i + 1);
+    let counter = t(lang, "ui.step_counter")
+        .replace("{step}", &step.to_string())
+        .replace("{total}", &Flow::projected_total(content, &s.answers).to_string());
+    let title = content.text(lang, &format!("q.{}.title", q.id)).to_string();
+    let hint = content.text_opt(lang, &format!("q.{}.hint", q.id)).map(str::to_string);
+    let error = s.error.as_ref().map(|e| error_text(lang, q, e));
+    let field_id = first_input_id(q);
+
+    let onsubmit = {
+        let session = s.clone();
+        let draft = draft.clone();
+        let question = q.id.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let submission = match &*draft {
+                Draft::Choices(c) => Submission::Choices(c.clone()),
+                Draft::Text(t) => Submission::Text(t.clone()),
+            };
+            session.dispatch(Action::Submit { question: question.clone(), submission });
+        })
+    };
+
+    let hint_id = format!("{}-hint", q.id);
+    let error_id = format!("{}-error", q.id);
+    let describedby = [hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let describedby = (!describedby.is_empty()).then_some(describedby);
+
+    let heading = html! {
+        <h1 id="oc-heading" tabindex="-1">
+            <span class="oc-caption">{ counter }</span>
+            { title.clone() }
+        </h1>
+    };
+    let hint_html = hint.map(|h| html! { <p id={hint_id.clone()} class="oc-hint">{ h }</p> });
+    let error_html = error.clone().map(|e| html! {
+        <p id={error_id.clone()} class="oc-field__error">
+            <span class="oc-visually-hidden">{ t(lang, "ui.error.prefix") }{ " " }</span>{ e }
+        </p>
+    });
+
+    let field = match q.kind {
+        Kind::Single | Kind::Multi => html! {
+            <fieldset class="oc-fieldset" aria-describedby={describedby.clone()}>
+                <legend>{ heading }</legend>
+                { hint_html }
+                { error_html }
+                { choices(lang, q, &draft) }
+            </fieldset>
+        },
+        Kind::Select => html! {
+            <>
+                <label for={field_id.clone()}>{ heading }</label>
+                { hint_html }
+                { error_html }
+                { select(lang, q, &draft, &field_id, describedby.clone()) }
+            </>
+        },
+        Kind::Text => html! {
+            <>
+                <label for={field_id.clone()}>{ heading }</label>
+                { hint_html }
+                { error_html }
+                { textarea(lang, q, &draft, &field_id, describedby.clone()) }
+            </>
+        },
+    };
+
+    html! {
+        <>
+            <a href="#" class="oc-back" onclick={dispatch(s, Action::Back)}>{ t(lang, "ui.back") }</a>
+            if let Some(e) = error.clone() {
+                <div id="oc-error-summary" class="oc-error-summary" role="alert" tabindex="-1"
+                    aria-labelledby="oc-error-summary-title">
+                    <h2 id="oc-error-summary-title">{ t(lang, "ui.error.summary_title") }</h2>
+                    <ul><li><a href={format!("#{field_id}")} onclick={focus_field(field_id.clone())}>{ e }</a></li></ul>
+                </div>
+            }
+            <form novalidate=true onsubmit={onsubmit}>
+                <div class={classes!("oc-field", error.is_some().then_some("oc-field--error"))}>
+                    { field }
+                </div>
+                <button type="submit" class="oc-button" id="oc-continue">{ t(lang, "ui.continue") }</button>
+            </form>
+        </>
+    }
+}
+
+/// The id of the first input, which the error summary links to.
+fn first_input_id(q: &Question) -> String {
+    match q.kind {
+        Kind::Single | Kind::Multi => q.id.clone(),
+        Kind::Select | Kind::Text => format!("{}-input", q.id),
+    }
+}
+
+fn choice_id(q: &Question, i: usize) -> String {
+    if i == 0 { q.id.clone() } else { format!("{}-{}", q.id, i + 1) }
+}
+
+fn choices(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>) -> Html {
+    let content = Content::embedded();
+    let chosen = match &**draft {
+        Draft::Choices(c) => c.clone(),
+        Draft::Text(_) => Vec::new(),
+    };
+    let multi = q.kind == Kind::Multi;
+    html! {
+        <div class="oc-choices">
+            { for q.choices.iter().enumerate().map(|(i, value)| {
+                let id = choice_id(q, i);
+                let hint_key = format!("q.{}.choice.{value}.hint", q.id);
+                let hint = content.text_opt(lang, &hint_key).map(str::to_string);
+                let hint_id = format!("{id}-item-hint");
+                let onchange = {
+                    let draft = draft.clone();
+                    let value = value.clone();
+                    let exclusive = q.exclusive.clone();
+                    Callback::from(move |e: Event| {
+                        let checked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                        let mut current = match &*draft { Draft::Choices(c) => c.clone(), Draft::Text(_) => Vec::new() };
+                        if !multi {
+                            current = vec![value.clone()];
+                        } else if checked {
+                            // An exclusive choice ("nothing is public") clears the others, and the other way round.
+                            if exclusive.contains(&value) { current.clear(); } else { current.retain(|c| !exclusive.contains(c)); }
+                            if !current.contains(&value) { current.push(value.clone()); }
+                        } else {
+                            current.retain(|c| c != &value);
+                        }
+                        draft.set(Draft::Choices(current));
+                    })
+                };
+                html! {
+                    <div class="oc-choice">
+                        <input id={id.clone()} name={q.id.clone()} value={value.clone()}
+                            type={if multi { "checkbox" } else { "radio" }}
+                            checked={chosen.contains(value)}
+                            aria-describedby={hint.as_ref().map(|_| hint_id.clone())}
+                            {onchange} />
+                        <label for={id}>{ content.text(lang, &format!("q.{}.choice.{value}", q.id)) }</label>
+                        if let Some(h) = hint { <div id={hint_id} class="oc-choice__hint">{ h }</div> }
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+fn select(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>, id: &str, describedby: Option<String>) -> Html {
+    let content = Content::embedded();
+    let chosen = match &**draft {
+        Draft::Choices(c) => c.first().cloned(),
+        Draft::Text(_) => None,
+    };
+    let onchange = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            draft.set(Draft::Choices(if v.is_empty() { Vec::new() } else { vec![v] }));
+        })
+    };
+    // Sorted by the country's name in the reader's language.
+    let mut options: Vec<(String, String)> = q
+        .choices
+        .iter()
+        .map(|c| (c.clone(), content.text(lang, &format!("country.{c}")).to_string()))
+        .collect();
+    options.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    html! {
+        <select id={id.to_string()} name={q.id.clone()} class="oc-select" aria-describedby={describedby} {onchange}>
+            <option value="" selected={chosen.is_none()}>{ t(lang, "ui.select_placeholder") }</option>
+            { for options.into_iter().map(|(value, label)| html! {
+                <option value={value.clone()} selected={chosen.as_deref() == Some(value.as_str())}>{ label }</option>
+            }) }
+        </select>
+    }
+}
+
+fn textarea(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>, id: &str, describedby: Option<String>) -> Html {
+    let max = q.max_chars.unwrap_or(1000);
+    let value = match &**draft {
+        Draft::Text(t) => t.clone(),
+        Draft::Choices(_) => String::new(),
+    };
+    let oninput = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+            draft.set(Draft::Text(v));
+        })
+    };
+    let counter_id = format!("{}-counter", q.id);
+    let describedby = Some(describedby.map_or(counter_id.clone(), |d| format!("{d} {counter_id}")));
+    let one_line = max <= 254;
+    html! {
+        <>
+            if one_line {
+                <input id={id.to_string()} name={q.id.clone()} class="oc-input" value={value}
+                    type={if q.id.contains("email") { "email" } else { "text" }}
+                    autocomplete={if q.id.contains("email") { "email" } else { "name" }}
+                    aria-describedby={describedby} oninput={oninput} />
+            } else {
+                <textarea id={id.to_string()} name={q.id.clone()} class="oc-textarea" rows="6" value={value}
+                    aria-describedby={describedby} oninput={oninput} />
+            }
+            <p id={counter_id} class="oc-counter">{ t(lang, "ui.chars_left").replace("{max}", &max.to_string()) }
+                if !q.required { { " " }{ t(lang, "ui.optional") } }</p>
+        </>
+    }
+}
+
+fn error_text(lang: Lang, q: &Question, e: &FieldError) -> String {
+    match e {
+        FieldError::Required(Kind::Multi) => t(lang, "ui.error.required_multi"),
+        FieldError::Required(Kind::Select) => t(lang, "ui.error.required_select"),
+        FieldError::Required(_) | FieldError::UnknownChoice => t(lang, "ui.error.required_single"),
+        FieldError::TooLong { max } => t(lang, "ui.error.too_long").replace("{max}", &max.to_string()),
+        FieldError::Exclusive { choice } => {
+            let label = Content::embedded().text(lang, &format!("q.{}.choice.{choice}", q.id)).to_string();
+            t(lang, "ui.error.exclusive").replace("{choice}", &label)
+        }
+    }
+}
+
+/// The error summary's link focuses the field instead of changing the URL.
+fn focus_field(id: String) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        crate::platform::dom::focus(&id);
+    })
+}

@@ -1,0 +1,261 @@
+//! The result: the route in plain words with its articles, the Art. 9
+//! findings, the objection text (short and long) with copy, download and
+//! print, the organisation's form, the reminder, where to complain, the next
+//! steps, the sources, and saving or loading the answers. Everything shown
+//! comes from the engine's [`Assessment`].
+use yew::prelude::*;
+
+use super::app::{dispatch, SessionHandle, SessionProps};
+use super::state::Action;
+use super::t;
+use crate::engine::answers::MAX_DOCUMENT_BYTES;
+use crate::engine::{assess, AnswersDocument, Assessment, Content, Lang};
+use crate::platform::{dom, files};
+
+#[component]
+pub fn ResultPage(props: &SessionProps) -> Html {
+    let s = &props.session;
+    let lang = s.lang;
+    let a = assess(Content::embedded(), lang, &s.answers, s.today);
+    let controller = s.answers.one("controller").unwrap_or("other").to_string();
+
+    html! {
+        <>
+            <a href="#" class="oc-back" onclick={dispatch(s, Action::Back)}>{ t(lang, "ui.back") }</a>
+            <h1 id="oc-heading" tabindex="-1">{ t(lang, "ui.result.heading") }</h1>
+
+            <section class="oc-panel" aria-labelledby="oc-route">
+                <h2 id="oc-route">{ a.route_title.clone() }</h2>
+                <p>{ a.route_body.clone() }</p>
+            </section>
+
+            if let Some(letter) = &a.letter {
+                <section aria-labelledby="oc-letter-heading">
+                    <h2 id="oc-letter-heading">{ t(lang, "ui.result.letter_heading") }</h2>
+                    <LetterBox lang={lang} id="oc-letter-short" heading={t(lang, "ui.result.short_heading")}
+                        text={letter.short.clone()} file_name={format!("objection-{controller}-short.txt")} />
+                    { forms(&a) }
+                    <LetterBox lang={lang} id="oc-letter-long" heading={t(lang, "ui.result.long_heading")}
+                        text={letter.long.clone()} file_name={format!("objection-{controller}-letter.txt")} />
+                </section>
+            } else {
+                <p>{ t(lang, "ui.result.no_letter") }</p>
+            }
+
+            if !a.art9.body.is_empty() {
+                <section aria-labelledby="oc-art9">
+                    <h2 id="oc-art9">{ t(lang, "ui.result.art9_heading") }</h2>
+                    if let Some(title) = &a.art9.title { <h3>{ title.clone() }</h3> }
+                    if !a.art9.categories.is_empty() {
+                        <p>{ t(lang, "ui.result.art9_found") }</p>
+                        <ul>
+                            { for a.art9.categories.iter().map(|c| html! {
+                                <li>{ format!("{} ({})", c.label, Content::embedded().text(lang, &format!("art9.answer.{}", c.answer))) }</li>
+                            }) }
+                        </ul>
+                    }
+                    <p>{ a.art9.body.clone() }</p>
+                </section>
+            }
+
+            <section aria-labelledby="oc-steps">
+                <h2 id="oc-steps">{ t(lang, "ui.result.steps_heading") }</h2>
+                <ol class="oc-steps">
+                    { for a.steps.iter().map(|step| html! {
+                        <li id={format!("step-{}", step.id)}>
+                            <h3>{ step.title.clone() }</h3>
+                            <p>{ step.body.clone() }</p>
+                            if step.id == "reminder" {
+                                if let Some(r) = &a.reminder { { reminder_button(lang, r) } }
+                            }
+                        </li>
+                    }) }
+                </ol>
+            </section>
+
+            if let Some(auth) = &a.authority {
+                <section aria-labelledby="oc-authority">
+                    <h2 id="oc-authority">{ t(lang, "ui.result.authority_heading") }</h2>
+                    <p>
+                        <strong>{ auth.name.clone() }</strong>{ format!(" ({})", auth.country_name) }<br />
+                        <a href={auth.complaint_url.clone().unwrap_or_else(|| auth.website.clone())}
+                            target="_blank" rel="noopener noreferrer">
+                            { auth.complaint_url.clone().unwrap_or_else(|| auth.website.clone()) }
+                        </a>
+                    </p>
+                    if let Some(note) = &auth.lead_authority_note { <p>{ note.clone() }</p> }
+                </section>
+            }
+
+            <section aria-labelledby="oc-sources">
+                <h2 id="oc-sources">{ t(lang, "ui.result.citations_heading") }</h2>
+                <ul class="oc-cites">
+                    { for a.citations.iter().map(|c| html! {
+                        <li><a href={c.url.clone()} target="_blank" rel="noopener noreferrer">{ c.label.clone() }</a></li>
+                    }) }
+                </ul>
+            </section>
+
+            <SaveAnswers session={s.clone()} />
+        </>
+    }
+}
+
+/// One link per distinct form; opening it is the person's own click.
+fn forms(a: &Assessment) -> Html {
+    if a.forms.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="oc-actions">
+            { for a.forms.iter().map(|f| html! {
+                <a class="oc-button" href={f.url.clone()} target="_blank" rel="noopener noreferrer">{ f.label.clone() }</a>
+            }) }
+        </div>
+    }
+}
+
+fn reminder_button(lang: Lang, r: &crate::engine::assess::Reminder) -> Html {
+    let ics = r.ics.clone();
+    let name = r.file_name.clone();
+    let onclick = Callback::from(move |_: MouseEvent| {
+        let _ = files::download(&name, "text/calendar", &ics);
+    });
+    html! {
+        <button type="button" id="oc-reminder" class="oc-button oc-button--secondary" {onclick}>
+            { t(lang, "ui.result.reminder").replace("{reminder_date}", &r.date_text) }
+        </button>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LetterProps {
+    lang: Lang,
+    id: AttrValue,
+    heading: AttrValue,
+    text: AttrValue,
+    file_name: AttrValue,
+}
+
+/// A letter with copy (confirmed in a live region), download and print.
+#[component]
+fn LetterBox(props: &LetterProps) -> Html {
+    let lang = props.lang;
+    let status = use_state(String::new);
+    let copy = {
+        let status = status.clone();
+        let text = props.text.to_string();
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            let text = text.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let msg = match files::copy(&text).await {
+                    Ok(()) => t(lang, "ui.result.copied"),
+                    Err(_) => t(lang, "ui.result.copy_failed"),
+                };
+                status.set(msg);
+            });
+        })
+    };
+    let download = {
+        let text = props.text.to_string();
+        let name = props.file_name.to_string();
+        Callback::from(move |_: MouseEvent| {
+            let _ = files::download(&name, "text/plain", &text);
+        })
+    };
+    let print = {
+        let id = props.id.to_string();
+        Callback::from(move |_: MouseEvent| {
+            if let (Some(root), Some(doc)) = (dom::mount_point(), web_sys::window().and_then(|w| w.document())) {
+                if let Ok(list) = doc.query_selector_all(".oc-print-target") {
+                    for i in 0..list.length() {
+                        if let Some(el) = list.get(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+                            let _ = el.class_list().remove_1("oc-print-target");
+                        }
+                    }
+                }
+                if let Some(el) = doc.get_element_by_id(&id) {
+                    let _ = el.class_list().add_1("oc-print-target");
+                }
+                dom::toggle_class(&root, "oc-printing", true);
+                dom::print();
+            }
+        })
+    };
+    let heading_id = format!("{}-heading", props.id);
+    html! {
+        <div class="oc-letter-box">
+            <h3 id={heading_id.clone()}>{ props.heading.clone() }</h3>
+            <pre id={props.id.clone()} class="oc-letter" tabindex="0" aria-labelledby={heading_id}>{ props.text.clone() }</pre>
+            <div class="oc-actions">
+                <button type="button" class="oc-button" id={format!("{}-copy", props.id)} onclick={copy}>{ t(lang, "ui.result.copy") }</button>
+                <button type="button" class="oc-button oc-button--secondary" id={format!("{}-download", props.id)} onclick={download}>{ t(lang, "ui.result.download") }</button>
+                <button type="button" class="oc-button oc-button--secondary" id={format!("{}-print", props.id)} onclick={print}>{ t(lang, "ui.result.print") }</button>
+            </div>
+            <p class="oc-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SaveProps {
+    session: SessionHandle,
+}
+
+/// Export the answers as JSON, import them again, remember on this device, start again.
+#[component]
+fn SaveAnswers(props: &SaveProps) -> Html {
+    let s = &props.session;
+    let lang = s.lang;
+    let export = {
+        let json = AnswersDocument::new(lang, s.answers.clone()).to_json();
+        let name = format!("objection-check-answers-{}.json", s.today);
+        Callback::from(move |_: MouseEvent| {
+            let _ = files::download(&name, "application/json", &json);
+        })
+    };
+    let import = {
+        let session = s.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let session = session.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let action = match files::read_text(file, MAX_DOCUMENT_BYTES as f64).await {
+                    Err(reason) => Action::ImportFailed(reason),
+                    Ok(text) => match AnswersDocument::parse(Content::embedded(), &text) {
+                        Ok(doc) => Action::Import(doc),
+                        Err(e) => Action::ImportFailed(e.to_string()),
+                    },
+                };
+                session.dispatch(action);
+            });
+        })
+    };
+    let remember = {
+        let session = s.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+            session.dispatch(Action::SetRemember(on));
+        })
+    };
+    html! {
+        <section aria-labelledby="oc-save" class="oc-save">
+            <h2 id="oc-save" class="oc-visually-hidden">{ t(lang, "ui.result.export") }</h2>
+            <div class="oc-choice">
+                <input type="checkbox" id="oc-remember" checked={s.remember} onchange={remember} />
+                <label for="oc-remember">{ t(lang, "ui.remember") }</label>
+            </div>
+            <div class="oc-actions">
+                <button type="button" id="oc-export" class="oc-button oc-button--secondary" onclick={export}>{ t(lang, "ui.result.export") }</button>
+            </div>
+            <label for="oc-import">{ t(lang, "ui.result.import") }</label>
+            <input type="file" id="oc-import" class="oc-file" accept=".json,application/json" onchange={import} />
+            <div class="oc-actions">
+                <button type="button" class="oc-link-button" onclick={dispatch(s, Action::Erase)}>{ t(lang, "ui.result.start_again") }</button>
+            </div>
+        </section>
+    }
+}

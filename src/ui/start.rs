@@ -1,0 +1,27 @@
+//! The start screen: what the check does, that nothing leaves the device, how
+//! long it takes, and the start button.
+use yew::prelude::*;
+
+use super::app::{dispatch, SessionProps};
+use super::state::Action;
+use super::t;
+
+#[component]
+pub fn StartPage(props: &SessionProps) -> Html {
+    let s = &props.session;
+    let lang = s.lang;
+    html! {
+        <>
+            <h1 id="oc-heading" tabindex="-1">{ t(lang, "ui.start.heading") }</h1>
+            <p>{ t(lang, "ui.start.lead") }</p>
+            <p>{ t(lang, "ui.start.what_you_get") }</p>
+            <p class="oc-notice">{ t(lang, "ui.start.privacy") }</p>
+            <p class="oc-hint">{ t(lang, "ui.start.not_advice") }</p>
+            <div class="oc-actions">
+                <button type="button" id="oc-start" class="oc-button" onclick={dispatch(s, Action::Start)}>
+                    { t(lang, "ui.start.button") }
+                </button>
+            </div>
+        </>
+    }
+}

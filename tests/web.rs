@@ -1,0 +1,132 @@
+//! Components rendered in headless Chromium (wasm-bindgen-test): real Yew
+//! rendering, real DOM events, real sessionStorage.
+//! Run: `cargo test --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use objection_check::ui::app::{App, AppProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const KEY: &str = "objection-check:answers";
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Renders the app into a fresh `[data-objection-check]` element.
+async fn mount(lang: &str) -> Element {
+    if let Some(old) = document().query_selector("[data-objection-check]").unwrap() {
+        old.remove();
+    }
+    let root = document().create_element("div").unwrap();
+    root.set_attribute("data-objection-check", "").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let props = AppProps { preset_lang: objection_check::engine::Lang::from_tag(lang), owns_page: true };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    root
+}
+
+async fn settle() {
+    TimeoutFuture::new(30).await;
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
+}
+
+async fn click(root: &Element, selector: &str) {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into::<HtmlElement>().click();
+    settle().await;
+}
+
+fn clear_storage() {
+    let w = web_sys::window().unwrap();
+    w.session_storage().unwrap().unwrap().clear().unwrap();
+    w.local_storage().unwrap().unwrap().clear().unwrap();
+    // A new visit: no history entry of an earlier test.
+    w.history().unwrap().replace_state(&wasm_bindgen::JsValue::NULL, "").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn start_screen_speaks_the_preset_language() {
+    clear_storage();
+    let root = mount("en").await;
+    assert_eq!(text(&root, "h1"), "Object to the use of your posts for AI training");
+    assert_eq!(text(&root, "#oc-start"), "Start now");
+    let nl = mount("nl").await;
+    assert_eq!(text(&nl, "h1"), "Maak bezwaar tegen het gebruik van je berichten voor AI");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_answer_shows_the_error_summary_and_focuses_it() {
+    clear_storage();
+    let root = mount("en").await;
+    click(&root, "#oc-start").await;
+    assert!(text(&root, "h1").contains("Where do you live?"));
+    assert_eq!(document().active_element().unwrap().id(), "oc-heading", "focus moves to the new heading");
+    click(&root, "#oc-continue").await;
+    let summary = root.query_selector("#oc-error-summary").unwrap().expect("error summary");
+    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(document().active_element().unwrap().id(), "oc-error-summary");
+    assert!(text(&root, ".oc-field__error").contains("Select an answer"));
+    assert!(document().title().starts_with("Error: Question 1 of"));
+}
+
+#[wasm_bindgen_test]
+async fn answering_moves_on_and_keeps_the_answer_in_session_storage() {
+    clear_storage();
+    let root = mount("en").await;
+    click(&root, "#oc-start").await;
+    click(&root, "#residence").await; // first choice: EU/EEA
+    click(&root, "#oc-continue").await;
+    assert!(text(&root, "h1").contains("In which country do you live?"), "{}", text(&root, "h1"));
+    let stored = web_sys::window().unwrap().session_storage().unwrap().unwrap().get_item(KEY).unwrap().unwrap();
+    assert!(stored.contains("\"residence\": \"eu_eea\""), "{stored}");
+    assert!(web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item(KEY).unwrap().is_none());
+    // Back keeps the answer.
+    click(&root, ".oc-back").await;
+    assert!(root.query_selector("#residence").unwrap().unwrap().unchecked_into::<HtmlInputElement>().checked());
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_keeps_answers() {
+    clear_storage();
+    let root = mount("nl").await;
+    click(&root, "#oc-start").await;
+    click(&root, "#residence-2").await; // UK
+    click(&root, "#oc-continue").await;
+    assert!(text(&root, "h1").contains("Tegen welke organisatie"));
+    click(&root, ".oc-lang__button[lang=en]").await;
+    assert!(text(&root, "h1").contains("Which organisation"));
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    click(&root, ".oc-back").await;
+    assert!(root.query_selector("#residence-2").unwrap().unwrap().unchecked_into::<HtmlInputElement>().checked());
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_storage_starts_clean_and_says_so() {
+    clear_storage();
+    web_sys::window().unwrap().session_storage().unwrap().unwrap().set_item(KEY, "{\"version\": 99").unwrap();
+    let root = mount("en").await;
+    assert!(text(&root, ".oc-notice").contains("could not read the answers"), "{}", text(&root, ".oc-notice"));
+    assert!(web_sys::window().unwrap().session_storage().unwrap().unwrap().get_item(KEY).unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn erase_clears_memory_and_storage() {
+    clear_storage();
+    let root = mount("en").await;
+    click(&root, "#oc-start").await;
+    click(&root, "#residence").await;
+    click(&root, "#oc-continue").await;
+    click(&root, ".oc-bar .oc-link-button").await;
+    assert!(text(&root, ".oc-notice").contains("erased"));
+    assert!(web_sys::window().unwrap().session_storage().unwrap().unwrap().get_item(KEY).unwrap().is_none());
+    click(&root, "#oc-start").await;
+    assert!(!root.query_selector("#residence").unwrap().unwrap().unchecked_into::<HtmlInputElement>().checked());
+}
