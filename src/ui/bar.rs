@@ -23,7 +23,7 @@ pub fn Bar(props: &SessionProps) -> Html {
                                     class="oc-button oc-button--secondary oc-button--small oc-lang__button"
                                     aria-current={current.then_some("true")}
                                     onclick={dispatch(s, Action::SetLang(l))}>
-                                    { t(l, &format!("ui.lang.{}", l.code())) }
+                                    { t(l, match l { Lang::En => "ui.lang.en", Lang::Nl => "ui.lang.nl" }) }
                                 </button>
                             </li>
                         }

@@ -132,7 +132,11 @@ fn ui_texts_and_code_agree() {
                 for (i, _) in src.match_indices("\"ui.") {
                     let rest = &src[i + 1..];
                     let end = rest.find('"').unwrap();
-                    used.insert(rest[..end].to_string());
+                    let id = &rest[..end];
+                    // A whole id, not a prefix such as "ui." in starts_with("ui.").
+                    if !id.ends_with('.') && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.') {
+                        used.insert(id.to_string());
+                    }
                 }
             }
         }
