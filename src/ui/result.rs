@@ -199,8 +199,8 @@ fn LetterBox(props: &LetterProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct SaveProps {
-    session: SessionHandle,
+pub struct SaveProps {
+    pub session: SessionHandle,
 }
 
 /// Export the answers as JSON, import them again, remember on this device, start again.
@@ -213,25 +213,6 @@ fn SaveAnswers(props: &SaveProps) -> Html {
         let name = format!("objection-check-answers-{}.json", s.today);
         Callback::from(move |_: MouseEvent| {
             let _ = files::download(&name, "application/json", &json);
-        })
-    };
-    let import = {
-        let session = s.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            input.set_value("");
-            let session = session.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let action = match files::read_text(file, MAX_DOCUMENT_BYTES as f64).await {
-                    Err(reason) => Action::ImportFailed(reason),
-                    Ok(text) => match AnswersDocument::parse(Content::embedded(), &text) {
-                        Ok(doc) => Action::Import(doc),
-                        Err(e) => Action::ImportFailed(e.to_string()),
-                    },
-                };
-                session.dispatch(action);
-            });
         })
     };
     let remember = {
@@ -251,11 +232,42 @@ fn SaveAnswers(props: &SaveProps) -> Html {
             <div class="oc-actions">
                 <button type="button" id="oc-export" class="oc-button oc-button--secondary" onclick={export}>{ t(lang, "ui.result.export") }</button>
             </div>
-            <label for="oc-import">{ t(lang, "ui.result.import") }</label>
-            <input type="file" id="oc-import" class="oc-file" accept=".json,application/json" onchange={import} />
+            <ImportAnswers session={s.clone()} />
             <div class="oc-actions">
                 <button type="button" class="oc-link-button" onclick={dispatch(s, Action::Erase)}>{ t(lang, "ui.result.start_again") }</button>
             </div>
         </section>
+    }
+}
+
+/// "Load saved answers": reads an exported file in the browser and restores it.
+#[component]
+pub fn ImportAnswers(props: &SaveProps) -> Html {
+    let s = &props.session;
+    let lang = s.lang;
+    let import = {
+        let session = s.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let session = session.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let action = match files::read_text(file, MAX_DOCUMENT_BYTES as f64).await {
+                    Err(reason) => Action::ImportFailed(reason),
+                    Ok(text) => match AnswersDocument::parse(Content::embedded(), &text) {
+                        Ok(doc) => Action::Import(doc),
+                        Err(e) => Action::ImportFailed(e.to_string()),
+                    },
+                };
+                session.dispatch(action);
+            });
+        })
+    };
+    html! {
+        <div class="oc-import">
+            <label for="oc-import">{ t(lang, "ui.result.import") }</label>
+            <input type="file" id="oc-import" class="oc-file" accept=".json,application/json" onchange={import} />
+        </div>
     }
 }

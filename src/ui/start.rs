@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::app::{dispatch, SessionProps};
+use super::result::ImportAnswers;
 use super::state::Action;
 use super::t;
 
@@ -22,6 +23,7 @@ pub fn StartPage(props: &SessionProps) -> Html {
                     { t(lang, "ui.start.button") }
                 </button>
             </div>
+            <ImportAnswers session={s.clone()} />
         </>
     }
 }

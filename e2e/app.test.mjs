@@ -1,0 +1,295 @@
+// End-to-end: complete walks in real Chromium against the release build under
+// the strict CSP, in both languages, with the result actions checked by what
+// they produce (downloaded files opened and read, clipboard read back).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { BASE_URL, launch, openPage, assertClean, start, answer, walk, downloadText, META_WALK } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('the server sends the strict CSP header and the page carries it as a meta tag', async () => {
+  const res = await fetch(BASE_URL);
+  const csp = res.headers.get('content-security-policy');
+  for (const part of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "form-action 'none'", "object-src 'none'", "base-uri 'none'"]) {
+    assert.ok(csp.includes(part), `header has ${part}`);
+  }
+  const html = await res.text();
+  assert.match(html, /http-equiv="?Content-Security-Policy"?/);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script left in index.html');
+});
+
+test('under the meta-tag CSP alone (no header) the app runs with zero errors', async () => {
+  const s = await openPage(browser);
+  // Serve the same files without the header, as a host that cannot set headers would.
+  await s.page.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['content-security-policy'];
+    await route.fulfill({ response, headers });
+  });
+  await start(s.page);
+  await s.page.click('#oc-start');
+  await s.page.waitForSelector('input[name=residence]');
+  assertClean(s);
+  await s.context.close();
+});
+
+test('a full Meta walk in Dutch ends with the objection text and its articles', async () => {
+  const s = await openPage(browser, { locale: 'nl-NL' });
+  await start(s.page);
+  assert.equal(await s.page.getAttribute('[data-objection-check]', 'lang'), 'nl');
+  await walk(s.page, META_WALK);
+  assert.equal(await s.page.textContent('h1'), 'Controleer je antwoorden');
+  await s.page.click('#oc-see-result');
+  const short = await s.page.textContent('#oc-letter-short');
+  assert.match(short, /^Ik maak op grond van artikel 21 lid 1 AVG bezwaar/);
+  assert.match(short, /Facebook en Instagram/);
+  assert.match(short, /biometrische gegevens waarmee ik herkend kan worden en gezondheid/);
+  assert.match(short, /In mijn eigen woorden: Mijn revalidatiefoto's deel ik alleen met vrienden\./);
+  assert.match(short, /artikel 12 lid 3 AVG/);
+  const long = await s.page.textContent('#oc-letter-long');
+  assert.match(long, /^Sanne de Vries\nsanne@example\.org/);
+  assert.match(long, /artikel 18 lid 1 sub d AVG/);
+  const forms = await s.page.$$eval('a.oc-button[target=_blank]', (as) => as.map((a) => [a.textContent, a.href, a.rel]));
+  assert.deepEqual(forms, [
+    ['Open het formulier voor Facebook', 'https://www.facebook.com/help/contact/712876720715583', 'noopener noreferrer'],
+    ['Open het formulier voor Instagram', 'https://help.instagram.com/contact/767264225370182', 'noopener noreferrer'],
+  ]);
+  assert.match(await s.page.textContent('#oc-authority + p'), /Autoriteit Persoonsgegevens/);
+  assert.match(await s.page.textContent('main'), /Ierse Data Protection Commission/);
+  assertClean(s);
+  await s.context.close();
+});
+
+test('keyboard only, in English: from the start button to the copied objection text', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  const { page } = s;
+  await start(page);
+  assert.equal(await page.getAttribute('[data-objection-check]', 'lang'), 'en');
+  const press = (k) => page.keyboard.press(k);
+  const focusedId = () => page.evaluate(() => document.activeElement?.id);
+  // Tab to the start button.
+  for (let i = 0; i < 10 && (await focusedId()) !== 'oc-start'; i++) await press('Tab');
+  assert.equal(await focusedId(), 'oc-start');
+  await press('Enter');
+  await page.waitForSelector('input[name=residence]');
+  assert.equal(await focusedId(), 'oc-heading', 'focus on the new question heading');
+  // Radios: Tab into the group, arrow keys to choose, Enter submits the form.
+  const chooseRadio = async (q, downs) => {
+    for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.name)) !== q; i++) await press('Tab');
+    await press('Space');
+    for (let i = 0; i < downs; i++) await press('ArrowDown');
+    await press('Enter');
+  };
+  await chooseRadio('residence', 1); // United Kingdom
+  await page.waitForSelector('input[name=controller]');
+  await chooseRadio('controller', 0); // Meta
+  await page.waitForSelector('input[name=services]');
+  for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.name)) !== 'services'; i++) await press('Tab');
+  await press('Space'); // Facebook
+  await press('Enter');
+  await page.waitForSelector('input[name=age]');
+  await chooseRadio('age', 0);
+  await chooseRadio('posted_as_minor', 1);
+  await page.waitForSelector('input[name=public_content]');
+  for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.name)) !== 'public_content'; i++) await press('Tab');
+  await press('Space');
+  await press('Enter');
+  for (const q of ['others_post_about_me', 'art9_racial_ethnic', 'art9_political', 'art9_religious', 'art9_trade_union', 'art9_genetic', 'art9_biometric', 'art9_health', 'art9_sex_life', 'art9_sexual_orientation']) {
+    await page.waitForSelector(`input[name=${q}]`);
+    await chooseRadio(q, 1); // No
+  }
+  await page.waitForSelector('input[name=reasons]');
+  for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.name)) !== 'reasons'; i++) await press('Tab');
+  for (let i = 0; i < 7; i++) await press('Tab'); // to "I could not expect this use"
+  await press('Space');
+  await press('Enter');
+  for (const q of ['situation_text', 'already_objected', 'full_name', 'account_email']) {
+    await page.waitForSelector(`[name=${q}]`);
+    if (q === 'already_objected') { await chooseRadio(q, 2); continue; }
+    for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.name)) !== q; i++) await press('Tab');
+    if (q === 'full_name') await page.keyboard.type('Alex Smith');
+    if (q === 'situation_text') {
+      // Enter in a textarea is a new line: Tab to "Continue" instead.
+      for (let i = 0; i < 5 && (await focusedId()) !== 'oc-continue'; i++) await press('Tab');
+    }
+    await press('Enter');
+  }
+  await page.waitForSelector('#oc-see-result');
+  for (let i = 0; i < 80 && (await focusedId()) !== 'oc-see-result'; i++) await press('Tab');
+  await press('Enter');
+  await page.waitForSelector('#oc-letter-short');
+  for (let i = 0; i < 20 && (await focusedId()) !== 'oc-letter-short-copy'; i++) await press('Tab');
+  assert.equal(await focusedId(), 'oc-letter-short-copy');
+  await press('Enter');
+  await page.waitForFunction(() => document.querySelector('.oc-status')?.textContent.includes('Copied'));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await page.textContent('#oc-letter-short'));
+  assert.match(copied, /^I object under Art\. 21\(1\) UK GDPR/);
+  assert.match(copied, /could not reasonably expect/);
+  assert.doesNotMatch(copied, /sensitive information/, 'only the reasons given');
+  assertClean(s);
+  await s.context.close();
+});
+
+test('reload mid-way and browser back/forward keep the answers and the step', async () => {
+  const s = await openPage(browser);
+  const { page } = s;
+  await start(page, { lang: 'en' });
+  await page.click('#oc-start');
+  await answer(page, 'residence', 'eu_eea');
+  await answer(page, 'country', 'be');
+  await answer(page, 'controller', 'linkedin');
+  await page.waitForSelector('input[name=age]');
+  await page.reload();
+  await page.waitForSelector('input[name=age]');
+  assert.match(await page.textContent('h1'), /How old are you\?/);
+  await page.goBack();
+  await page.waitForSelector('input[name=controller]');
+  assert.ok(await page.isChecked('input[name=controller][value=linkedin]'));
+  await page.goBack();
+  await page.waitForSelector('select[name=country]');
+  assert.equal(await page.inputValue('select[name=country]'), 'be');
+  await page.goForward();
+  await page.waitForSelector('input[name=controller]');
+  assertClean(s);
+  await s.context.close();
+});
+
+test('switching language keeps answers, and the check page changes an answer and returns', async () => {
+  const s = await openPage(browser);
+  const { page } = s;
+  await start(page, { lang: 'nl' });
+  await walk(page, META_WALK);
+  await page.click('.oc-lang__button[lang=en]');
+  assert.equal(await page.textContent('h1'), 'Check your answers');
+  assert.match(await page.textContent('.oc-summary'), /Facebook\nInstagram/);
+  // Change the organisation to "another organisation": its follow-up (legal basis) is asked, then back here.
+  await page.click('#change-controller');
+  await answer(page, 'controller', 'other');
+  await answer(page, 'legal_basis', 'direct_marketing');
+  await page.waitForSelector('#oc-see-result');
+  assert.equal(await page.textContent('h1'), 'Check your answers');
+  await page.click('#oc-see-result');
+  assert.match(await page.textContent('#oc-letter-short'), /^I object under Art\. 21\(2\) GDPR to the processing of my personal data for direct marketing/);
+  assertClean(s);
+  await s.context.close();
+});
+
+test('download, reminder, print and export produce what they should; import restores the same result', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  const { page } = s;
+  await start(page, { lang: 'en' });
+  await walk(page, META_WALK);
+  await page.click('#oc-see-result');
+  const shortText = await page.textContent('#oc-letter-short');
+
+  const txt = await downloadText(page, '#oc-letter-long-download');
+  assert.equal(txt.name, 'objection-meta-letter.txt');
+  assert.equal(txt.text, await page.textContent('#oc-letter-long'));
+
+  const ics = await downloadText(page, '#oc-reminder');
+  assert.match(ics.name, /^objection-reminder-\d{4}-\d{2}-\d{2}\.ics$/);
+  assert.match(ics.text, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(ics.text, /DTSTART;VALUE=DATE:\d{8}\r\n/);
+  assert.match(ics.text, /SUMMARY:Has Meta answered my objection\?/);
+  const today = new Date();
+  const due = ics.name.slice(19, 29);
+  const days = (new Date(due) - new Date(today.toISOString().slice(0, 10))) / 86400000;
+  assert.ok(days >= 28 && days <= 31, `reminder one month later (${days} days)`);
+
+  await page.click('#oc-letter-short-print');
+  assert.equal(await page.evaluate(() => window.__prints), 1);
+  await page.emulateMedia({ media: 'print' });
+  const vis = await page.evaluate(() => ({
+    letter: getComputedStyle(document.querySelector('#oc-letter-short')).visibility,
+    other: getComputedStyle(document.querySelector('#oc-letter-long')).visibility,
+    heading: getComputedStyle(document.querySelector('h1')).visibility,
+  }));
+  assert.deepEqual(vis, { letter: 'visible', other: 'hidden', heading: 'hidden' });
+  await page.emulateMedia({ media: 'screen' });
+
+  const exported = await downloadText(page, '#oc-export');
+  const doc = JSON.parse(exported.text);
+  assert.equal(doc.version, 1);
+  assert.equal(doc.lang, 'en');
+  assert.equal(doc.answers.controller, 'meta');
+
+  // Erase everything, then load the file on the start screen.
+  await page.click('.oc-bar .oc-link-button');
+  await page.waitForSelector('#oc-start');
+  assert.equal(await page.evaluate(() => sessionStorage.length + localStorage.length), 0);
+  await page.setInputFiles('#oc-import', exported.path);
+  await page.waitForSelector('#oc-letter-short');
+  assert.equal(await page.textContent('#oc-letter-short'), shortText);
+
+  // A broken file is refused with a reason, nothing else changes.
+  await page.setInputFiles('#oc-import', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 7, "lang": "en", "answers": {}}') });
+  await page.waitForSelector('.oc-notice');
+  assert.match(await page.textContent('.oc-notice'), /version 7 is not supported/);
+  assert.equal(await page.textContent('#oc-letter-short'), shortText);
+  assertClean(s);
+  await s.context.close();
+});
+
+test('remember on this device moves the answers to localStorage; erase clears both', async () => {
+  const s = await openPage(browser);
+  const { page } = s;
+  await start(page, { lang: 'en' });
+  await walk(page, META_WALK);
+  await page.click('#oc-see-result');
+  await page.check('#oc-remember');
+  const keys = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+  assert.deepEqual(keys, { local: ['objection-check:answers'], session: [] });
+  await page.click('.oc-bar .oc-link-button');
+  assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  assertClean(s);
+  await s.context.close();
+});
+
+test('outside the EEA: no letter, an explanation with Art. 3', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  await start(s.page, { lang: 'en' });
+  await s.page.click('#oc-start');
+  await answer(s.page, 'residence', 'switzerland');
+  await s.page.click('#oc-see-result');
+  assert.equal(await s.page.textContent('#oc-route'), 'The GDPR probably does not protect you here');
+  assert.match(await s.page.textContent('main'), /Art\. 3 GDPR/);
+  assert.match(await s.page.textContent('main'), /FDPIC/);
+  assert.equal(await s.page.locator('#oc-letter-short').count(), 0);
+  assertClean(s);
+  await s.context.close();
+});
+
+test('axe finds no violations on any screen, in both languages, light and dark', async () => {
+  for (const [lang, scheme] of [['nl', 'light'], ['en', 'dark']]) {
+    const s = await openPage(browser, { bypassCSP: true });
+    await s.page.emulateMedia({ colorScheme: scheme });
+    const check = async (name) => {
+      const result = await new AxeBuilder({ page: s.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(summary, [], `${name} (${lang}, ${scheme})`);
+    };
+    await start(s.page, { lang });
+    await check('start');
+    await s.page.click('#oc-start');
+    await s.page.waitForSelector('input[name=residence]');
+    await check('question');
+    await s.page.click('#oc-continue');
+    await s.page.waitForSelector('#oc-error-summary');
+    await check('question with error');
+    await answer(s.page, 'residence', 'eu_eea');
+    await check('select question');
+    await s.page.goto(BASE_URL);
+    await s.page.click('.oc-bar .oc-link-button');
+    await walk(s.page, META_WALK);
+    await check('check answers');
+    await s.page.click('#oc-see-result');
+    await s.page.waitForSelector('#oc-letter-short');
+    await check('result');
+    await s.context.close();
+  }
+});

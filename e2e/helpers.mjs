@@ -1,0 +1,123 @@
+// Shared helpers for the end-to-end tests: Debian's Chromium through
+// playwright-core (never a downloaded browser), the release build served by
+// tools/serve.py with the strict CSP header (BASE_URL), and a recorder that
+// fails a test on any console error, page error, CSP violation or request
+// that leaves the app's own origin.
+import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8719/';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A new page with a recorder of everything that would break the promise. */
+export async function openPage(browser, { locale = 'nl-NL', width = 390, height = 844, bypassCSP = false } = {}) {
+  const context = await browser.newContext({
+    locale,
+    viewport: { width, height },
+    acceptDownloads: true,
+    bypassCSP,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => requests.push(r));
+  // Headless print() would do nothing visible: count calls instead.
+  await page.addInitScript(() => {
+    window.__prints = 0;
+    window.print = () => { window.__prints += 1; };
+  });
+  return { context, page, problems, requests };
+}
+
+/** Asserts nothing went wrong on the page and nothing left the origin. */
+export function assertClean({ problems, requests }) {
+  assert.deepEqual(problems, [], 'no console errors, page errors or CSP violations');
+  const origin = new URL(BASE_URL).origin;
+  const foreign = requests.map((r) => r.url()).filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(foreign, [], 'no request leaves the app origin');
+  for (const r of requests) {
+    if (r.url().startsWith(origin)) assert.equal(r.method(), 'GET', `only GETs: ${r.url()}`);
+  }
+}
+
+export async function start(page, { lang } = {}) {
+  await page.goto(BASE_URL);
+  await page.waitForSelector('#oc-start');
+  if (lang) await page.click(`.oc-lang__button[lang=${lang}]`);
+}
+
+/** Answers the current question. `value` is a choice id, a list of ids, or text. */
+export async function answer(page, question, value) {
+  await page.waitForSelector(`form :is([name="${question}"])`);
+  if (Array.isArray(value)) {
+    for (const v of value) await page.check(`input[name="${question}"][value="${v}"]`);
+  } else if (await page.locator(`select[name="${question}"]`).count()) {
+    await page.selectOption(`select[name="${question}"]`, value);
+  } else if (await page.locator(`input[type=radio][name="${question}"]`).count()) {
+    await page.check(`input[name="${question}"][value="${value}"]`);
+  } else {
+    await page.fill(`[name="${question}"]`, value);
+  }
+  await page.click('#oc-continue');
+}
+
+/** Answers a list of [question, value] pairs, checking each page asks that question. */
+export async function walk(page, steps) {
+  await page.click('#oc-start');
+  for (const [q, v] of steps) {
+    await answer(page, q, v);
+  }
+  await page.waitForSelector('#oc-see-result');
+}
+
+export async function downloadText(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8'), path };
+}
+
+/** A Meta walk with health and biometric content, objecting for the first time. */
+export const META_WALK = [
+  ['residence', 'eu_eea'],
+  ['country', 'nl'],
+  ['controller', 'meta'],
+  ['services', ['facebook', 'instagram']],
+  ['age', 'adult'],
+  ['posted_as_minor', 'no'],
+  ['public_content', ['posts', 'photos_videos']],
+  ['others_post_about_me', 'no'],
+  ['art9_racial_ethnic', 'no'],
+  ['art9_political', 'no'],
+  ['art9_religious', 'no'],
+  ['art9_trade_union', 'no'],
+  ['art9_genetic', 'no'],
+  ['art9_biometric', 'yes'],
+  ['art9_health', 'yes'],
+  ['art9_sex_life', 'no'],
+  ['art9_sexual_orientation', 'no'],
+  ['art9_made_public', 'limited_audience'],
+  ['reasons', ['sensitive_content', 'unexpected_use']],
+  ['situation_text', 'Mijn revalidatiefoto\'s deel ik alleen met vrienden.'],
+  ['already_objected', 'never'],
+  ['full_name', 'Sanne de Vries'],
+  ['account_email', 'sanne@example.org'],
+];

@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Prints raw, gzip -9 and brotli -q 11 sizes of every file in a dist folder,
+and the first-visit total (every file the page loads). Budget: 150 KB gzip."""
+import gzip
+import os
+import subprocess
+import sys
+
+BUDGET_GZIP = 150 * 1024
+
+
+def brotli_size(data: bytes) -> int:
+    try:
+        out = subprocess.run(["brotli", "-c", "-q", "11"], input=data, capture_output=True, check=True).stdout
+        return len(out)
+    except (OSError, subprocess.CalledProcessError):
+        return -1
+
+
+def main() -> int:
+    root = sys.argv[1] if len(sys.argv) > 1 else "dist"
+    rows = []
+    for dirpath, _, names in os.walk(root):
+        for name in sorted(names):
+            path = os.path.join(dirpath, name)
+            data = open(path, "rb").read()
+            rows.append((os.path.relpath(path, root), len(data), len(gzip.compress(data, 9)), brotli_size(data)))
+    rows.sort()
+    print(f"{'file':<48}{'raw':>10}{'gzip -9':>10}{'brotli':>10}")
+    for name, raw, gz, br in rows:
+        print(f"{name:<48}{raw:>10,}{gz:>10,}{br:>10,}")
+    total = [sum(r[i] for r in rows) for i in (1, 2, 3)]
+    print(f"{'first visit (all files)':<48}{total[0]:>10,}{total[1]:>10,}{total[2]:>10,}")
+    verdict = "within" if total[1] <= BUDGET_GZIP else "OVER"
+    print(f"budget: {BUDGET_GZIP:,} bytes gzip -> {verdict} budget ({total[1] / 1024:.1f} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
