@@ -131,7 +131,9 @@ pub fn App(props: &AppProps) -> Html {
             <Bar session={session.clone()} />
             <Notices session={session.clone()} />
             <main class="oc-main">{ body }</main>
-            <footer class="oc-footer"><p>{ t(session.lang, "ui.start.privacy") }</p></footer>
+            if session.screen != Screen::Start {
+                <footer class="oc-footer"><p>{ t(session.lang, "ui.start.privacy") }</p></footer>
+            }
         </>
     }
 }
