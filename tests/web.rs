@@ -4,6 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo_timers::future::TimeoutFuture;
+use objection_check::engine::preset::Preset;
+use objection_check::engine::Lang;
 use objection_check::ui::app::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -19,13 +21,19 @@ fn document() -> web_sys::Document {
 
 /// Renders the app into a fresh `[data-objection-check]` element.
 async fn mount(lang: &str) -> Element {
+    mount_with(lang, Preset::default()).await;
+    document().query_selector("[data-objection-check]").unwrap().unwrap()
+}
+
+async fn mount_with(lang: &str, preset: Preset) -> Element {
     if let Some(old) = document().query_selector("[data-objection-check]").unwrap() {
         old.remove();
     }
     let root = document().create_element("div").unwrap();
     root.set_attribute("data-objection-check", "").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let props = AppProps { preset_lang: objection_check::engine::Lang::from_tag(lang), owns_page: true };
+    let preset = Preset { lang: preset.lang.or(Lang::from_tag(lang)), ..preset };
+    let props = AppProps { preset, owns_page: true };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     root
@@ -129,4 +137,48 @@ async fn erase_clears_memory_and_storage() {
     assert!(web_sys::window().unwrap().session_storage().unwrap().unwrap().get_item(KEY).unwrap().is_none());
     click(&root, "#oc-start").await;
     assert!(!root.query_selector("#residence").unwrap().unwrap().unchecked_into::<HtmlInputElement>().checked());
+}
+
+#[wasm_bindgen_test]
+async fn answers_that_no_longer_fit_are_dropped_and_the_rest_kept() {
+    clear_storage();
+    let doc = r#"{"version":1,"lang":"en","answers":{"residence":"eu_eea","country":"atlantis","controller":"meta","age":42}}"#;
+    web_sys::window().unwrap().session_storage().unwrap().unwrap().set_item(KEY, doc).unwrap();
+    let root = mount("en").await;
+    assert!(text(&root, ".oc-notice").contains("could not be read and were left out"), "{}", text(&root, ".oc-notice"));
+    click(&root, "#oc-start").await;
+    assert!(text(&root, "h1").contains("In which country"), "the first unanswered question: {}", text(&root, "h1"));
+    let stored = web_sys::window().unwrap().session_storage().unwrap().unwrap().get_item(KEY).unwrap().unwrap();
+    assert!(stored.contains("\"controller\": \"meta\"") && !stored.contains("atlantis"), "{stored}");
+}
+
+#[wasm_bindgen_test]
+async fn a_preset_link_can_skip_the_start_screen_and_preselect_the_organisation() {
+    clear_storage();
+    let preset = Preset { lang: Some(Lang::En), controller: Some("meta".into()), services: vec!["instagram".into()], skip_start: true };
+    let root = mount_with("en", preset).await;
+    assert!(text(&root, "h1").contains("Where do you live?"), "{}", text(&root, "h1"));
+    click(&root, "#residence").await;
+    click(&root, "#oc-continue").await;
+    let select: web_sys::HtmlSelectElement = root.query_selector("select").unwrap().unwrap().unchecked_into();
+    select.set_value("ie");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    click(&root, "#oc-continue").await;
+    assert!(root.query_selector("#controller").unwrap().unwrap().unchecked_into::<HtmlInputElement>().checked(), "Meta preselected");
+    click(&root, "#oc-continue").await;
+    assert!(root.query_selector("#services-2").unwrap().unwrap().unchecked_into::<HtmlInputElement>().checked(), "Instagram preselected");
+}
+
+#[wasm_bindgen_test]
+async fn the_panic_screen_is_readable_and_its_button_restarts() {
+    clear_storage();
+    let root = mount("nl").await;
+    let restarted = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = restarted.clone();
+    objection_check::platform::panic::show(&root, Lang::Nl, move || flag.set(true));
+    assert_eq!(text(&root, "h1"), "Er ging iets mis");
+    assert_eq!(root.query_selector("[role=alert]").unwrap().is_some(), true);
+    click(&root, "#oc-panic-restart").await;
+    assert!(restarted.get());
 }

@@ -17,6 +17,7 @@ pub mod date;
 pub mod flow;
 pub mod ics;
 pub mod lint;
+pub mod preset;
 pub mod text;
 
 pub use answers::{AnswerValue, Answers, AnswersDocument, AnswersError};

@@ -5,4 +5,5 @@
 
 pub mod dom;
 pub mod files;
+pub mod panic;
 pub mod storage;

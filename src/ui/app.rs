@@ -13,13 +13,15 @@ use super::start::StartPage;
 use super::state::{Action, Notice, Screen, Session};
 use super::t;
 use crate::engine::flow::Flow;
+use crate::engine::preset::Preset;
 use crate::engine::{AnswersDocument, Content, Lang};
 use crate::platform::{dom, storage};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    /// `data-lang` on the mount element.
-    pub preset_lang: Option<Lang>,
+    /// Language, organisation and start screen from the page's `data-*`
+    /// attributes and the link's fragment.
+    pub preset: Preset,
     /// Whether the widget may set `document.title` (not when embedded).
     pub owns_page: bool,
 }
@@ -30,20 +32,29 @@ pub type SessionHandle = UseReducerHandle<Session>;
 /// Reads what this device keeps, the page's settings and the history entry.
 fn initial_session(props: &AppProps) -> Session {
     let content = Content::embedded();
-    let fallback_lang = props.preset_lang.or_else(dom::browser_lang).unwrap_or(Lang::Nl);
+    let preset = &props.preset;
+    let fallback_lang = preset.lang.or_else(dom::browser_lang).unwrap_or(Lang::Nl);
     let mut session = Session::new(fallback_lang, dom::today());
     if let Some((json, place)) = storage::load() {
         match AnswersDocument::parse_lenient(content, &json) {
-            Ok((doc, _dropped)) => {
+            Ok((doc, dropped)) => {
                 session.answers = doc.answers;
-                session.lang = doc.lang;
+                // A link's language wins over the one saved last time.
+                session.lang = preset.lang.unwrap_or(doc.lang);
                 session.remember = place == storage::Place::Device;
+                if !dropped.is_empty() {
+                    session.notice = Some(Notice::StoragePartial);
+                }
             }
             Err(_) => {
                 storage::erase();
                 session.notice = Some(Notice::StorageUnreadable);
             }
         }
+    }
+    preset.apply(&mut session.answers);
+    if preset.skip_start && session.screen == Screen::Start {
+        session.screen = session.valid_screen(Screen::Question(String::new()));
     }
     let from_history = web_sys::window()
         .and_then(|w| w.history().ok())
@@ -110,6 +121,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(root) = dom::mount_point() {
                 dom::set_lang(&root, *lang);
             }
+            crate::platform::panic::set_lang(*lang);
             if owns_page {
                 dom::set_title(&page_title(&session_now));
             }
@@ -171,6 +183,7 @@ fn Notices(props: &SessionProps) -> Html {
     let (text, success) = match notice {
         Notice::Erased => (t(lang, "ui.erased"), true),
         Notice::StorageUnreadable => (t(lang, "ui.restored_none"), false),
+        Notice::StoragePartial => (t(lang, "ui.restored_partial"), false),
         Notice::Imported => (t(lang, "ui.result.import_done"), true),
         Notice::ImportFailed(reason) => (t(lang, "ui.result.import_failed").replace("{reason}", reason), false),
     };

@@ -10,6 +10,7 @@ pub mod result;
 pub mod start;
 pub mod state;
 
+use crate::engine::preset::Preset;
 use crate::engine::{Content, Lang};
 use crate::platform::dom;
 
@@ -25,9 +26,10 @@ pub fn start() {
     let _ = root.class_list().add_1("objection-check");
     // Remove the <noscript> fallback's siblings (nothing else is touched).
     root.set_inner_html("");
-    let props = app::AppProps {
-        preset_lang: dom::setting(&root, "lang").and_then(|l| Lang::from_tag(&l)),
-        owns_page: dom::setting(&root, "keep-title").is_none(),
-    };
+    crate::platform::panic::install(root.clone());
+    let content = Content::embedded();
+    let page = Preset::from_settings(content, |name| dom::setting(&root, name));
+    let link = Preset::from_fragment(content, &dom::fragment());
+    let props = app::AppProps { preset: link.or(page), owns_page: dom::setting(&root, "keep-title").is_none() };
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
 }

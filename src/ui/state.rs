@@ -44,6 +44,8 @@ impl Screen {
 pub enum Notice {
     Erased,
     StorageUnreadable,
+    /// Some saved answers no longer fit and were left out; the rest is kept.
+    StoragePartial,
     Imported,
     ImportFailed(String),
 }

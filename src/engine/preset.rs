@@ -1,0 +1,115 @@
+//! Presets from a link or an embedding page: the language, the organisation
+//! and its services, and whether to skip the start screen. They come from the
+//! URL fragment (`#lang=en&controller=meta&service=instagram&skip=start`) or
+//! the embed element's `data-*` attributes, never from the query string, and
+//! never carry a person's answers. Anything unknown or malformed is ignored.
+use super::answers::{AnswerValue, Answers};
+use super::content::{Content, Lang};
+use super::flow::CONTROLLER;
+
+/// Longest fragment read; the rest is ignored.
+const MAX_FRAGMENT: usize = 512;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Preset {
+    pub lang: Option<Lang>,
+    pub controller: Option<String>,
+    pub services: Vec<String>,
+    pub skip_start: bool,
+}
+
+impl Preset {
+    /// Reads `key=value` pairs separated by `&` (a leading `#` is allowed).
+    pub fn from_fragment(content: &Content, fragment: &str) -> Preset {
+        let fragment = fragment.trim_start_matches('#');
+        let cut = fragment.char_indices().nth(MAX_FRAGMENT).map_or(fragment.len(), |(i, _)| i);
+        let mut preset = Preset::default();
+        for pair in fragment[..cut].split('&') {
+            let Some((key, value)) = pair.split_once('=') else { continue };
+            let value = value.trim().to_ascii_lowercase();
+            match key.trim() {
+                "lang" => preset.lang = Lang::from_tag(&value).or(preset.lang),
+                "controller" => preset.set_controller(content, &value),
+                "service" | "services" => {
+                    for v in value.split([',', '+']) {
+                        preset.add_service(content, v);
+                    }
+                }
+                "skip" => preset.skip_start |= value == "start",
+                _ => {}
+            }
+        }
+        preset.settle();
+        preset
+    }
+
+    /// Reads the embed element's settings: `data-lang`, `data-controller`,
+    /// `data-service`, `data-skip`.
+    pub fn from_settings(content: &Content, get: impl Fn(&str) -> Option<String>) -> Preset {
+        let mut preset = Preset { lang: get("lang").and_then(|l| Lang::from_tag(&l)), ..Preset::default() };
+        if let Some(c) = get("controller") {
+            preset.set_controller(content, &c.trim().to_ascii_lowercase());
+        }
+        if let Some(s) = get("service") {
+            for v in s.to_ascii_lowercase().split([',', ' ']) {
+                preset.add_service(content, v);
+            }
+        }
+        preset.skip_start = get("skip").is_some_and(|v| v.trim() == "start");
+        preset.settle();
+        preset
+    }
+
+    /// Later settings (a link) win over earlier ones (the page's attributes).
+    pub fn or(self, earlier: Preset) -> Preset {
+        let controller = self.controller.clone().or(earlier.controller.clone());
+        let services = if self.controller.is_some() || !self.services.is_empty() { self.services } else { earlier.services };
+        Preset {
+            lang: self.lang.or(earlier.lang),
+            services: if controller.as_deref() == Some("meta") { services } else { Vec::new() },
+            controller,
+            skip_start: self.skip_start || earlier.skip_start,
+        }
+    }
+
+    /// Adds the preset's answers to `answers` where the person has not answered yet.
+    pub fn apply(&self, answers: &mut Answers) {
+        if answers.get(CONTROLLER).is_none() {
+            if let Some(c) = &self.controller {
+                answers.set(CONTROLLER, AnswerValue::One(c.clone()));
+                if !self.services.is_empty() && answers.get("services").is_none() {
+                    answers.set("services", AnswerValue::Many(self.services.clone()));
+                }
+            }
+        }
+    }
+
+    fn set_controller(&mut self, content: &Content, value: &str) {
+        if content.question(CONTROLLER).is_some_and(|q| q.choices.iter().any(|c| c == value)) {
+            self.controller = Some(value.to_string());
+        }
+    }
+
+    fn add_service(&mut self, content: &Content, value: &str) {
+        let value = value.trim();
+        if content.question("services").is_some_and(|q| q.choices.iter().any(|c| c == value))
+            && !self.services.iter().any(|s| s == value)
+        {
+            self.services.push(value.to_string());
+        }
+    }
+
+    /// Services only make sense for Meta; a service alone implies Meta.
+    fn settle(&mut self) {
+        if self.controller.is_none() && !self.services.is_empty() {
+            self.controller = Some("meta".into());
+        }
+        if self.controller.as_deref() != Some("meta") {
+            self.services.clear();
+        }
+        if let Some(q) = Content::embedded().question("services") {
+            let order = &q.choices;
+            self.services.sort_by_key(|s| order.iter().position(|c| c == s));
+        }
+    }
+}
