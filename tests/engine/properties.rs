@@ -39,7 +39,7 @@ fn answer_map() -> impl Strategy<Value = serde_json::Map<String, serde_json::Val
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(512), ..ProptestConfig::default() })]
 
     #[test]
     fn any_text_is_read_without_panicking(s in ".{0,300}") {

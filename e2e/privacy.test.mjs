@@ -1,0 +1,183 @@
+// Nothing leaves the browser, and nothing breaks it. Every request of full
+// walks (every route, both languages, all result actions) is recorded; hostile
+// text, corrupted storage and malformed links must leave the app working.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE_URL, launch, openPage, assertClean, start, answer, walk, downloadText, META_WALK } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const KEY = 'objection-check:answers';
+
+const common = (rest) => [
+  ['age', 'adult'], ['posted_as_minor', 'no'], ['public_content', ['posts']], ['others_post_about_me', 'no'],
+  ['art9_racial_ethnic', 'no'], ['art9_political', 'no'], ['art9_religious', 'no'], ['art9_trade_union', 'no'],
+  ['art9_genetic', 'no'], ['art9_biometric', 'no'], ['art9_health', 'no'], ['art9_sex_life', 'no'], ['art9_sexual_orientation', 'no'],
+  ...rest,
+];
+const ROUTES = {
+  object_art21: META_WALK,
+  object_art21_marketing: [['residence', 'eu_eea'], ['country', 'de'], ['controller', 'other'], ['legal_basis', 'direct_marketing'], ...common([['full_name', ''], ['account_email', '']])],
+  withdraw_consent: [['residence', 'eu_eea'], ['country', 'fr'], ['controller', 'other'], ['legal_basis', 'consent'], ...common([['full_name', ''], ['account_email', '']])],
+  no_art21_right: [['residence', 'uk'], ['controller', 'other'], ['legal_basis', 'contract'], ...common([['full_name', ''], ['account_email', '']])],
+  ask_legal_basis: [['residence', 'eu_eea'], ['country', 'ie'], ['controller', 'other'], ['legal_basis', 'dont_know'], ...common([['reasons', ['safety']], ['situation_text', ''], ['full_name', ''], ['account_email', '']])],
+  gdpr_not_applicable: [['residence', 'elsewhere']],
+};
+
+test('every route in both languages with every action: only same-origin GETs during load, none after', async () => {
+  for (const lang of ['nl', 'en']) {
+    for (const [route, steps] of Object.entries(ROUTES)) {
+      const s = await openPage(browser);
+      const { page, requests } = s;
+      await start(page, { lang });
+      const loadRequests = requests.length;
+      assert.ok(loadRequests >= 4 && loadRequests <= 8, `${loadRequests} requests to load`);
+      const startUrl = page.url();
+      await walk(page, steps);
+      await page.click('#oc-see-result');
+      await page.waitForSelector('#oc-route');
+      if (route !== 'gdpr_not_applicable') {
+        await page.click('#oc-letter-short-copy');
+        await page.waitForFunction(() => document.querySelector('.oc-status')?.textContent.length > 0);
+        await downloadText(page, '#oc-letter-long-download');
+        await downloadText(page, '#oc-reminder');
+        await page.click('#oc-letter-long-print');
+      }
+      const exported = await downloadText(page, '#oc-export');
+      await page.setInputFiles('#oc-import', exported.path);
+      await page.waitForSelector('.oc-notice');
+      await page.check('#oc-remember');
+      await page.click('.oc-lang__button[lang=' + (lang === 'nl' ? 'en' : 'nl') + ']');
+      const after = requests.slice(loadRequests).map((r) => r.url()).filter((u) => !u.startsWith('blob:'));
+      assert.deepEqual(after, [], `${route} ${lang}: no request after the app is interactive`);
+      assert.equal(page.url(), startUrl, 'the URL never carries an answer');
+      for (const r of requests) assert.equal(new URL(r.url()).search, '', `no query string: ${r.url()}`);
+      // Only the one documented key, in exactly one of the storages.
+      const keys = await page.evaluate(() => [...Object.keys(sessionStorage), ...Object.keys(localStorage)]);
+      assert.deepEqual(keys, [KEY]);
+      // Outbound links carry nothing and send no referrer.
+      const links = await page.$$eval('a[target=_blank]', (as) => as.map((a) => ({ href: a.href, rel: a.rel })));
+      for (const l of links) {
+        assert.equal(l.rel, 'noopener noreferrer', l.href);
+        assert.doesNotMatch(l.href, /sanne|example\.org|Sanne/i, 'no answer in a link');
+      }
+      assert.equal(await page.getAttribute('meta[name=referrer]', 'content'), 'no-referrer');
+      assertClean(s);
+      await s.context.close();
+    }
+  }
+});
+
+test('no fonts, analytics, CDNs or remote images: the loaded files are the app\'s own', async () => {
+  const s = await openPage(browser);
+  await start(s.page);
+  const types = s.requests.map((r) => [new URL(r.url()).pathname.replace(/-[0-9a-f]{16}/, ''), r.resourceType()]);
+  for (const [path, type] of types) {
+    assert.ok(['document', 'stylesheet', 'script', 'fetch', 'other'].includes(type), `${path}: ${type}`);
+    assert.match(path, /^\/(|index\.html|boot\.js|objection-check\.js|objection-check_bg\.wasm|main\.css|print\.css)$/, path);
+  }
+  assertClean(s);
+  await s.context.close();
+});
+
+const HOSTILE = [
+  '<script>window.__pwned = 1</script>',
+  '<img src=x onerror="window.__pwned = 2">',
+  '{{law}} {$controller} ${name} {name} %s %n',
+  'مرحبا، أنا أعترض على ذلك — שלום',
+  'e\u0301\u0301\u0301 Z\u0351\u0352\u0353a\u0354\u0355l\u0356g\u0357o',
+  '👩‍👩‍👧‍👦 🏳️‍🌈 🇳🇱 \u200b\u200d\ufeff',
+];
+
+test('hostile text is rendered inert and the letter still quotes it exactly', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  const { page } = s;
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
+  const text = HOSTILE.join(' ');
+  const steps = META_WALK.map(([q, v]) => [q, q === 'situation_text' ? text : q === 'full_name' ? '<b>Bold</b> {email}' : v]);
+  await start(page, { lang: 'en' });
+  await walk(page, steps);
+  await page.click('#oc-see-result');
+  const short = await page.textContent('#oc-letter-short');
+  assert.ok(short.includes(`In my own words: ${text}`), short);
+  assert.ok((await page.textContent('#oc-letter-long')).startsWith('<b>Bold</b> {email}\n'));
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('main b, main img, main script').count(), 0, 'no element made from the text');
+  assert.equal(dialogs, 0);
+  assertClean(s);
+  await s.context.close();
+});
+
+test('1 MB of text: a clear message, no freeze, nothing stored', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  const { page } = s;
+  const steps = META_WALK.slice(0, META_WALK.findIndex(([q]) => q === 'situation_text'));
+  await start(page, { lang: 'en' });
+  await page.click('#oc-start');
+  for (const [q, v] of steps) await answer(page, q, v);
+  await page.waitForSelector('textarea[name=situation_text]');
+  const huge = 'x'.repeat(1024 * 1024);
+  const t0 = Date.now();
+  await page.fill('textarea[name=situation_text]', huge);
+  await page.click('#oc-continue');
+  await page.waitForSelector('#oc-error-summary');
+  assert.ok(Date.now() - t0 < 10000, 'answered within seconds');
+  assert.match(await page.textContent('#oc-error-summary'), /at most 1000 characters/);
+  const stored = await page.evaluate((k) => sessionStorage.getItem(k), KEY);
+  assert.ok(stored.length < 10000, 'the huge text was not stored');
+  // Shortening it lets the person go on.
+  await page.fill('textarea[name=situation_text]', 'x'.repeat(1000));
+  await page.click('#oc-continue');
+  await page.waitForSelector('input[name=already_objected]');
+  assertClean(s);
+  await s.context.close();
+});
+
+const BROKEN_STORAGE = {
+  'not JSON': ['{"version":1,"lang":"nl","answ', /could not read/],
+  'wrong version': ['{"version":0,"lang":"nl","answers":{}}', /could not read/],
+  'future version': ['{"version":2,"lang":"en","answers":{"residence":"uk"}}', /could not read/],
+  'not an object': ['[]', /could not read/],
+  'hand-edited': ['{"version":1,"lang":"en","answers":{"residence":"eu_eea","country":"xx","controller":"meta","services":["facebook","myspace"],"age":"adult"}}', /left out/],
+  'huge': [`{"version":1,"lang":"en","answers":{},"x":"${'a'.repeat(200000)}"}`, /could not read/],
+  'binary junk': ['\u0000\u0001\ud7ff\ufffe', /could not read/],
+};
+
+test('corrupted or edited storage: the app starts, explains in one sentence, keeps what it can', async () => {
+  for (const [name, [doc, message]] of Object.entries(BROKEN_STORAGE)) {
+    const s = await openPage(browser, { locale: 'en-GB' });
+    await s.page.addInitScript(([k, v]) => { if (!sessionStorage.getItem('__seeded')) { sessionStorage.setItem(k, v); sessionStorage.setItem('__seeded', '1'); } }, [KEY, doc]);
+    await s.page.goto(BASE_URL);
+    await s.page.waitForSelector('#oc-start');
+    const notice = await s.page.textContent('.oc-notice[role=status]');
+    assert.match(notice, message, name);
+    await s.page.click('#oc-start');
+    await s.page.waitForSelector('form');
+    if (name === 'hand-edited') {
+      assert.match(await s.page.textContent('h1'), /In which country/, 'valid answers kept, the bad one asked again');
+      const stored = JSON.parse(await s.page.evaluate((k) => sessionStorage.getItem(k), KEY));
+      assert.equal(stored.answers.controller, 'meta');
+      assert.equal(stored.answers.age, 'adult');
+      assert.equal(stored.answers.country, undefined);
+    }
+    assertClean(s);
+    await s.context.close();
+  }
+});
+
+test('malformed deep links and mail-tool query strings are ignored without error', async () => {
+  for (const suffix of ['#lang=xx&controller=%3Cscript%3E&%%%', '?utm_source=newsletter&utm_medium=email#lang=en&controller=meta', '#' + 'a'.repeat(100000), '#controller=meta&service=myspace&skip=start']) {
+    const s = await openPage(browser, { locale: 'nl-NL' });
+    await s.page.goto(BASE_URL + suffix);
+    await s.page.waitForSelector('h1');
+    const keys = await s.page.evaluate(() => [...Object.keys(sessionStorage), ...Object.keys(localStorage)]);
+    assert.ok(keys.every((k) => k === KEY), 'nothing else stored');
+    const stored = await s.page.evaluate((k) => sessionStorage.getItem(k) ?? '', KEY);
+    assert.doesNotMatch(stored, /utm|newsletter|script|myspace/);
+    assertClean(s);
+    await s.context.close();
+  }
+});
