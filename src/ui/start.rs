@@ -16,7 +16,10 @@ pub fn StartPage(props: &SessionProps) -> Html {
             <h1 id="oc-heading" tabindex="-1">{ t(lang, "ui.start.heading") }</h1>
             <p>{ t(lang, "ui.start.lead") }</p>
             <p>{ t(lang, "ui.start.what_you_get") }</p>
-            <p class="oc-notice">{ t(lang, "ui.start.privacy") }</p>
+            <div class="oc-notice">
+                <p>{ t(lang, "ui.start.privacy") }</p>
+                <p>{ t(lang, "ui.start.storage") }</p>
+            </div>
             <p class="oc-hint">{ t(lang, "ui.start.not_advice") }</p>
             <div class="oc-actions">
                 <button type="button" id="oc-start" class="oc-button" onclick={dispatch(s, Action::Start)}>
