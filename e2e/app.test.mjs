@@ -40,7 +40,7 @@ test('under the meta-tag CSP alone (no header) the app runs with zero errors', a
 test('a full Meta walk in Dutch ends with the objection text and its articles', async () => {
   const s = await openPage(browser, { locale: 'nl-NL' });
   await start(s.page);
-  assert.equal(await s.page.getAttribute('[data-objection-check]', 'lang'), 'nl');
+  assert.equal(await s.page.getAttribute('.objection-check', 'lang'), 'nl');
   await walk(s.page, META_WALK);
   assert.equal(await s.page.textContent('h1'), 'Controleer je antwoorden');
   await s.page.click('#oc-see-result');
@@ -68,9 +68,9 @@ test('keyboard only, in English: from the start button to the copied objection t
   const s = await openPage(browser, { locale: 'en-GB' });
   const { page } = s;
   await start(page);
-  assert.equal(await page.getAttribute('[data-objection-check]', 'lang'), 'en');
+  assert.equal(await page.getAttribute('.objection-check', 'lang'), 'en');
   const press = (k) => page.keyboard.press(k);
-  const focusedId = () => page.evaluate(() => document.activeElement?.id);
+  const focusedId = () => page.evaluate(() => deepActive()?.id);
   // Tab to the start button.
   for (let i = 0; i < 10 && (await focusedId()) !== 'oc-start'; i++) await press('Tab');
   assert.equal(await focusedId(), 'oc-start');
@@ -79,7 +79,7 @@ test('keyboard only, in English: from the start button to the copied objection t
   assert.equal(await focusedId(), 'oc-heading', 'focus on the new question heading');
   // Radios: Tab into the group, arrow keys to choose, Enter submits the form.
   const chooseRadio = async (q, downs) => {
-    for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.name)) !== q; i++) await press('Tab');
+    for (let i = 0; i < 6 && (await page.evaluate(() => deepActive()?.name)) !== q; i++) await press('Tab');
     await press('Space');
     for (let i = 0; i < downs; i++) await press('ArrowDown');
     await press('Enter');
@@ -88,14 +88,14 @@ test('keyboard only, in English: from the start button to the copied objection t
   await page.waitForSelector('input[name=controller]');
   await chooseRadio('controller', 0); // Meta
   await page.waitForSelector('input[name=services]');
-  for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.name)) !== 'services'; i++) await press('Tab');
+  for (let i = 0; i < 6 && (await page.evaluate(() => deepActive()?.name)) !== 'services'; i++) await press('Tab');
   await press('Space'); // Facebook
   await press('Enter');
   await page.waitForSelector('input[name=age]');
   await chooseRadio('age', 0);
   await chooseRadio('posted_as_minor', 1);
   await page.waitForSelector('input[name=public_content]');
-  for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.name)) !== 'public_content'; i++) await press('Tab');
+  for (let i = 0; i < 6 && (await page.evaluate(() => deepActive()?.name)) !== 'public_content'; i++) await press('Tab');
   await press('Space');
   await press('Enter');
   for (const q of ['others_post_about_me', 'art9_racial_ethnic', 'art9_political', 'art9_religious', 'art9_trade_union', 'art9_genetic', 'art9_biometric', 'art9_health', 'art9_sex_life', 'art9_sexual_orientation']) {
@@ -103,14 +103,14 @@ test('keyboard only, in English: from the start button to the copied objection t
     await chooseRadio(q, 1); // No
   }
   await page.waitForSelector('input[name=reasons]');
-  for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.name)) !== 'reasons'; i++) await press('Tab');
+  for (let i = 0; i < 6 && (await page.evaluate(() => deepActive()?.name)) !== 'reasons'; i++) await press('Tab');
   for (let i = 0; i < 7; i++) await press('Tab'); // to "I could not expect this use"
   await press('Space');
   await press('Enter');
   for (const q of ['situation_text', 'already_objected', 'full_name', 'account_email']) {
     await page.waitForSelector(`[name=${q}]`);
     if (q === 'already_objected') { await chooseRadio(q, 2); continue; }
-    for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.name)) !== q; i++) await press('Tab');
+    for (let i = 0; i < 6 && (await page.evaluate(() => deepActive()?.name)) !== q; i++) await press('Tab');
     if (q === 'full_name') await page.keyboard.type('Alex Smith');
     if (q === 'situation_text') {
       // Enter in a textarea is a new line: Tab to "Continue" instead.
@@ -125,7 +125,7 @@ test('keyboard only, in English: from the start button to the copied objection t
   for (let i = 0; i < 20 && (await focusedId()) !== 'oc-letter-short-copy'; i++) await press('Tab');
   assert.equal(await focusedId(), 'oc-letter-short-copy');
   await press('Enter');
-  await page.waitForFunction(() => document.querySelector('.oc-status')?.textContent.includes('Copied'));
+  await page.locator('.oc-status', { hasText: 'Copied' }).first().waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, await page.textContent('#oc-letter-short'));
   assert.match(copied, /^I object under Art\. 21\(1\) UK GDPR/);
@@ -204,11 +204,8 @@ test('download, reminder, print and export produce what they should; import rest
   await page.click('#oc-letter-short-print');
   assert.equal(await page.evaluate(() => window.__prints), 1);
   await page.emulateMedia({ media: 'print' });
-  const vis = await page.evaluate(() => ({
-    letter: getComputedStyle(document.querySelector('#oc-letter-short')).visibility,
-    other: getComputedStyle(document.querySelector('#oc-letter-long')).visibility,
-    heading: getComputedStyle(document.querySelector('h1')).visibility,
-  }));
+  const visibility = (sel) => page.locator(sel).evaluate((el) => getComputedStyle(el).visibility);
+  const vis = { letter: await visibility('#oc-letter-short'), other: await visibility('#oc-letter-long'), heading: await visibility('h1') };
   assert.deepEqual(vis, { letter: 'visible', other: 'hidden', heading: 'hidden' });
   await page.emulateMedia({ media: 'screen' });
 

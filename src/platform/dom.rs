@@ -5,17 +5,59 @@ use web_sys::{Element, HtmlElement};
 
 use crate::engine::{Date, Lang};
 
-/// The element the widget renders into: the first `[data-objection-check]`,
-/// or a new one at the end of `<body>`.
-pub fn mount_point() -> Option<Element> {
-    let doc = web_sys::window()?.document()?;
-    if let Ok(Some(el)) = doc.query_selector("[data-objection-check]") {
-        return Some(el);
+/// The elements widgets render into: every `[data-objection-check]`, or a new
+/// one at the end of `<body>` when the page has none.
+pub fn widget_hosts() -> Vec<Element> {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return Vec::new() };
+    let mut hosts = Vec::new();
+    if let Ok(list) = doc.query_selector_all("[data-objection-check]") {
+        for i in 0..list.length() {
+            if let Some(el) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                hosts.push(el);
+            }
+        }
     }
-    let el = doc.create_element("div").ok()?;
-    el.set_attribute("data-objection-check", "").ok()?;
-    doc.body()?.append_child(&el).ok()?;
-    Some(el)
+    if hosts.is_empty() {
+        if let (Ok(el), Some(body)) = (doc.create_element("div"), doc.body()) {
+            let _ = el.set_attribute("data-objection-check", "");
+            if body.append_child(&el).is_ok() {
+                hosts.push(el);
+            }
+        }
+    }
+    hosts
+}
+
+/// Gives `host` an open shadow root holding the widget's styles (a
+/// constructed stylesheet, which a strict CSP allows) and a container
+/// `div.objection-check` to render into. Where the browser has no shadow DOM
+/// or constructed stylesheets, the container goes into the host itself.
+pub fn shadow_container(host: &Element, css: &str) -> Option<Element> {
+    let doc = web_sys::window()?.document()?;
+    let container = doc.create_element("div").ok()?;
+    container.set_class_name("objection-check");
+    let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
+    match host.attach_shadow(&init) {
+        Ok(shadow) if adopt_styles(&shadow, css).is_some() => {
+            shadow.append_child(&container).ok()?;
+        }
+        _ => {
+            host.set_inner_html("");
+            host.append_child(&container).ok()?;
+        }
+    }
+    Some(container)
+}
+
+fn adopt_styles(shadow: &web_sys::ShadowRoot, css: &str) -> Option<()> {
+    use js_sys::{Array, Function, Reflect};
+    let window = web_sys::window()?;
+    let ctor: Function = Reflect::get(&window, &"CSSStyleSheet".into()).ok()?.dyn_into().ok()?;
+    let sheet = Reflect::construct(&ctor, &Array::new()).ok()?;
+    let replace: Function = Reflect::get(&sheet, &"replaceSync".into()).ok()?.dyn_into().ok()?;
+    replace.call1(&sheet, &css.into()).ok()?;
+    Reflect::set(shadow, &"adoptedStyleSheets".into(), &Array::of1(&sheet)).ok()?;
+    Some(())
 }
 
 /// A `data-*` setting on the mount element, if present and not empty.
@@ -42,13 +84,17 @@ pub fn today() -> Date {
         .unwrap_or(Date { year: 2026, month: 1, day: 1 })
 }
 
+/// The element with this id inside the widget `root` (or the document).
+pub fn by_id(root: Option<&Element>, id: &str) -> Option<Element> {
+    match root {
+        Some(r) => r.query_selector(&format!("#{id}")).ok().flatten(),
+        None => web_sys::window()?.document()?.get_element_by_id(id),
+    }
+}
+
 /// Moves focus to the element with this id (without scrolling past it).
-pub fn focus(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    {
+pub fn focus(root: Option<&Element>, id: &str) {
+    if let Some(el) = by_id(root, id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = el.focus();
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
@@ -105,4 +151,34 @@ pub fn print() {
     if let Some(w) = web_sys::window() {
         let _ = w.print();
     }
+}
+
+/// Inside an iframe, tells the parent page the widget's height whenever it
+/// changes (`{type: 'objection-check:height', height}`; nothing else is sent),
+/// so `objection-check-frame.js` on the host can size the frame.
+pub fn report_height_to_parent(root: &Element) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(Some(parent)) = window.parent() else { return };
+    if js_sys::Object::is(&parent, &window) {
+        return;
+    }
+    let post = move |height: f64| {
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"objection-check:height".into());
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+        let _ = parent.post_message(&msg, "*");
+    };
+    let observed = root.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        let doc_height = observed
+            .owner_document()
+            .and_then(|d| d.document_element())
+            .map(|e| e.scroll_height() as f64)
+            .unwrap_or(0.0);
+        post(doc_height);
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(root);
+    }
+    callback.forget();
 }

@@ -22,9 +22,17 @@ pub struct AppProps {
     /// Language, organisation and start screen from the page's `data-*`
     /// attributes and the link's fragment.
     pub preset: Preset,
-    /// Whether the widget may set `document.title` (not when embedded).
+    /// The widget owns the page (`data-owns-page`): it may set
+    /// `document.title` and add history entries. Never when embedded.
     pub owns_page: bool,
+    /// The element the app renders into (inside its shadow root); `None`
+    /// when rendered straight into the document (component tests).
+    pub root: Option<web_sys::Element>,
 }
+
+/// The widget's own root, for finding its elements (focus, print).
+#[derive(Clone, PartialEq)]
+pub struct WidgetRoot(pub Option<web_sys::Element>);
 
 /// Shared with every screen: the session and a way to change it.
 pub type SessionHandle = UseReducerHandle<Session>;
@@ -56,7 +64,7 @@ fn initial_session(props: &AppProps) -> Session {
     if preset.skip_start && session.screen == Screen::Start {
         session.screen = session.valid_screen(Screen::Question(String::new()));
     }
-    let from_history = web_sys::window()
+    let from_history = props.owns_page.then(|| web_sys::window()).flatten()
         .and_then(|w| w.history().ok())
         .and_then(|h| h.state().ok())
         .and_then(|s| s.as_string())
@@ -72,16 +80,17 @@ pub fn App(props: &AppProps) -> Html {
     let props_for_init = props.clone();
     let session = use_reducer(move || initial_session(&props_for_init));
 
-    // Browser back/forward: show the screen of that history entry.
+    // Browser back/forward: show the screen of that history entry (own page only).
     {
         let session = session.clone();
+        let owns_page = props.owns_page;
         use_effect_with((), move |_| {
+            let window = web_sys::window().filter(|_| owns_page);
             let listener = Closure::<dyn Fn(web_sys::PopStateEvent)>::new(move |e: web_sys::PopStateEvent| {
                 if let Some(screen) = e.state().as_string().and_then(|k| Screen::from_key(&k)) {
                     session.dispatch(Action::Show(screen));
                 }
             });
-            let window = web_sys::window();
             if let Some(w) = &window {
                 let _ = w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
             }
@@ -110,23 +119,24 @@ pub fn App(props: &AppProps) -> Html {
     // Each step: a history entry, the title, the language, and focus on the new heading.
     {
         let owns_page = props.owns_page;
+        let root = props.root.clone();
         let deps = (session.screen.clone(), session.nav, session.lang, session.error.is_some());
         let session_now = session.clone();
         use_effect_with(deps, move |(screen, nav, lang, has_error)| {
-            if *nav == 0 {
-                dom::replace_step(&screen.key());
-            } else {
-                dom::push_step(&screen.key());
-            }
-            if let Some(root) = dom::mount_point() {
-                dom::set_lang(&root, *lang);
-            }
-            crate::platform::panic::set_lang(*lang);
             if owns_page {
+                if *nav == 0 {
+                    dom::replace_step(&screen.key());
+                } else {
+                    dom::push_step(&screen.key());
+                }
                 dom::set_title(&page_title(&session_now));
             }
+            if let Some(root) = &root {
+                dom::set_lang(root, *lang);
+            }
+            crate::platform::panic::set_lang(*lang);
             if *nav > 0 {
-                dom::focus(if *has_error { "oc-error-summary" } else { "oc-heading" });
+                dom::focus(root.as_ref(), if *has_error { "oc-error-summary" } else { "oc-heading" });
             }
         });
     }
@@ -139,14 +149,14 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <>
+        <ContextProvider<WidgetRoot> context={WidgetRoot(props.root.clone())}>
             <Bar session={session.clone()} />
             <Notices session={session.clone()} />
             <main class="oc-main">{ body }</main>
             if session.screen != Screen::Start {
                 <footer class="oc-footer"><p>{ t(session.lang, "ui.start.privacy") }</p></footer>
             }
-        </>
+        </ContextProvider<WidgetRoot>>
     }
 }
 

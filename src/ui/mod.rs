@@ -19,17 +19,37 @@ pub fn t(lang: Lang, id: &str) -> String {
     Content::embedded().text(lang, id).to_string()
 }
 
-/// Mounts the app into `[data-objection-check]` (or a new element at the end
-/// of `<body>`) and starts it.
+/// The widget's styles, adopted into each shadow root (styles/*.css).
+const CSS: &str = concat!(
+    ":host { all: initial; display: block; }\n",
+    include_str!("../../styles/main.css"),
+    include_str!("../../styles/print.css")
+);
+
+/// Mounts a widget into every `[data-objection-check]` element (or into a new
+/// one at the end of `<body>`), each in its own shadow root so host styles and
+/// widget styles never meet.
 pub fn start() {
-    let Some(root) = dom::mount_point() else { return };
-    let _ = root.class_list().add_1("objection-check");
-    // Remove the <noscript> fallback's siblings (nothing else is touched).
-    root.set_inner_html("");
+    for host in dom::widget_hosts() {
+        mount(host);
+    }
+}
+
+fn mount(host: web_sys::Element) {
+    if host.has_attribute("data-objection-check-mounted") {
+        return;
+    }
+    let _ = host.set_attribute("data-objection-check-mounted", "");
+    let Some(root) = dom::shadow_container(&host, CSS) else { return };
     crate::platform::panic::install(root.clone());
     let content = Content::embedded();
-    let page = Preset::from_settings(content, |name| dom::setting(&root, name));
-    let link = Preset::from_fragment(content, &dom::fragment());
-    let props = app::AppProps { preset: link.or(page), owns_page: dom::setting(&root, "keep-title").is_none() };
+    let owns_page = host.has_attribute("data-owns-page");
+    let page = Preset::from_settings(content, |name| dom::setting(&host, name));
+    // Links (#lang=en&controller=meta) only steer the app on its own page.
+    let link = if owns_page { Preset::from_fragment(content, &dom::fragment()) } else { Preset::default() };
+    if owns_page {
+        dom::report_height_to_parent(&root);
+    }
+    let props = app::AppProps { preset: link.or(page), owns_page, root: Some(root.clone()) };
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
 }

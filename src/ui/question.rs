@@ -46,6 +46,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     let hint = content.text_opt(lang, &format!("q.{}.hint", q.id)).map(str::to_string);
     let error = s.error.as_ref().map(|e| error_text(lang, q, e));
     let field_id = first_input_id(q);
+    let root = use_context::<super::app::WidgetRoot>().and_then(|r| r.0);
 
     let onsubmit = {
         let session = s.clone();
@@ -117,7 +118,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                 <div id="oc-error-summary" class="oc-error-summary" role="alert" tabindex="-1"
                     aria-labelledby="oc-error-summary-title">
                     <h2 id="oc-error-summary-title">{ t(lang, "ui.error.summary_title") }</h2>
-                    <ul><li><a href={format!("#{field_id}")} onclick={focus_field(field_id.clone())}>{ e }</a></li></ul>
+                    <ul><li><a href={format!("#{field_id}")} onclick={focus_field(root.clone(), field_id.clone())}>{ e }</a></li></ul>
                 </div>
             }
             <form novalidate=true onsubmit={onsubmit}>
@@ -268,9 +269,9 @@ fn error_text(lang: Lang, q: &Question, e: &FieldError) -> String {
 }
 
 /// The error summary's link focuses the field instead of changing the URL.
-fn focus_field(id: String) -> Callback<MouseEvent> {
+fn focus_field(root: Option<web_sys::Element>, id: String) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
-        crate::platform::dom::focus(&id);
+        crate::platform::dom::focus(root.as_ref(), &id);
     })
 }

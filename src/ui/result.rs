@@ -164,23 +164,22 @@ fn LetterBox(props: &LetterProps) -> Html {
             let _ = files::download(&name, "text/plain", &text);
         })
     };
+    let root = use_context::<super::app::WidgetRoot>().and_then(|r| r.0);
     let print = {
         let id = props.id.to_string();
         Callback::from(move |_: MouseEvent| {
-            if let (Some(root), Some(doc)) = (dom::mount_point(), web_sys::window().and_then(|w| w.document())) {
-                if let Ok(list) = doc.query_selector_all(".oc-print-target") {
-                    for i in 0..list.length() {
-                        if let Some(el) = list.get(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
-                            let _ = el.class_list().remove_1("oc-print-target");
-                        }
-                    }
+            for other in ["oc-letter-short", "oc-letter-long"] {
+                if let Some(el) = dom::by_id(root.as_ref(), other) {
+                    let _ = el.class_list().remove_1("oc-print-target");
                 }
-                if let Some(el) = doc.get_element_by_id(&id) {
-                    let _ = el.class_list().add_1("oc-print-target");
-                }
-                dom::toggle_class(&root, "oc-printing", true);
-                dom::print();
             }
+            if let Some(el) = dom::by_id(root.as_ref(), &id) {
+                let _ = el.class_list().add_1("oc-print-target");
+            }
+            if let Some(root) = &root {
+                dom::toggle_class(root, "oc-printing", true);
+            }
+            dom::print();
         })
     };
     let heading_id = format!("{}-heading", props.id);

@@ -1,0 +1,145 @@
+// Embedding on a publisher's page (script snippet and iframe), working offline
+// (service worker, and one self-contained file from file://), and newsletter
+// links with presets and link previews.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BASE_URL, launch, openPage, assertClean, answer, walk, META_WALK } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const css = (page, selector, prop) => page.locator(selector).first().evaluate((el, p) => getComputedStyle(el)[p], prop);
+
+test('embed snippet: renders and works on a hostile host page, which keeps its own styles, URL and title', async () => {
+  const s = await openPage(browser, { width: 390 });
+  const { page } = s;
+  await page.goto(BASE_URL + 'embed.html');
+  await page.waitForSelector('#oc-start');
+  const url = page.url();
+  const title = await page.title();
+  const historyLength = await page.evaluate(() => history.length);
+  // The widget lives in a shadow root of the host element.
+  assert.equal(await page.evaluate(() => !!document.querySelector('[data-objection-check]').shadowRoot), true);
+  assert.equal(await page.getAttribute('.objection-check', 'lang'), 'en', 'data-lang');
+  // The host's styles are untouched by the widget...
+  assert.equal(await css(page, '#host-heading', 'fontSize'), '48px');
+  assert.equal(await css(page, '#host-heading', 'color'), 'rgb(128, 0, 128)');
+  assert.equal(await css(page, '#host-button', 'backgroundColor'), 'rgb(0, 255, 0)');
+  assert.equal(await css(page, '#host-text', 'textTransform'), 'uppercase');
+  // ...and the host's aggressive rules do not reach the widget; its theme variable does.
+  assert.equal(await css(page, '#oc-start', 'backgroundColor'), 'rgb(0, 105, 92)', '--objection-check-accent from the host');
+  assert.equal(await css(page, '.objection-check h1', 'textTransform'), 'none');
+  assert.equal(await css(page, '.objection-check h1', 'letterSpacing'), 'normal');
+  assert.notEqual(await css(page, '.objection-check h1', 'color'), 'rgb(128, 0, 128)');
+  assert.notEqual(await css(page, '.objection-check', 'display'), 'none');
+  assert.match(await css(page, '.objection-check', 'fontFamily'), /system-ui/);
+  // It works: data-controller and data-service preselect Meta and Instagram.
+  await page.click('#oc-start');
+  await answer(page, 'residence', 'eu_eea');
+  await answer(page, 'country', 'at');
+  assert.ok(await page.isChecked('input[name=controller][value=meta]'));
+  await page.click('#oc-continue');
+  assert.ok(await page.isChecked('input[name=services][value=instagram]'));
+  await page.click('#oc-continue');
+  await page.waitForSelector('input[name=age]');
+  // The host's URL, title and history are the host's.
+  assert.equal(page.url(), url);
+  assert.equal(await page.title(), title);
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'no history entries added');
+  assertClean(s);
+  await s.context.close();
+});
+
+test('iframe variant: the frame takes the height of the app, links preset it', async () => {
+  const s = await openPage(browser, { width: 390 });
+  const { page } = s;
+  await page.goto(BASE_URL + 'embed-frame.html');
+  const frame = page.frameLocator('iframe[data-objection-check-frame]');
+  await frame.locator('#oc-start').waitFor();
+  await frame.locator('#oc-start').click();
+  await frame.locator('input[name=residence]').first().waitFor();
+  await page.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 500);
+  const height = await page.evaluate(() => parseFloat(document.querySelector('iframe').style.height));
+  const inner = await page.frames()[1].evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(Math.abs(height - inner) <= 2, `frame ${height}px for content ${inner}px`);
+  assert.equal(await frame.locator('.objection-check').getAttribute('lang'), 'en');
+  assertClean(s);
+  await s.context.close();
+});
+
+test('offline: after one visit the app loads and a whole walk works with the network off', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  const { page, context } = s;
+  // An old version's cache, to be replaced cleanly.
+  await page.goto(BASE_URL + 'embed.html'); // same origin, registers no service worker
+  await page.evaluate(async () => (await caches.open('objection-check-old')).put('/x', new Response('old')));
+  await page.goto(BASE_URL);
+  await page.waitForSelector('#oc-start');
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForFunction(async () => (await caches.keys()).length === 1 && (await caches.keys())[0] !== 'objection-check-old');
+  const keys = await page.evaluate(() => caches.keys());
+  assert.equal(keys.length, 1);
+  assert.match(keys[0], /^objection-check-[0-9a-f]{12}$/);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#oc-start');
+  await page.click('.oc-bar .oc-link-button');
+  await walk(page, META_WALK);
+  await page.click('#oc-see-result');
+  assert.match(await page.textContent('#oc-letter-short'), /^I object under Art\. 21\(1\) GDPR/);
+  await context.setOffline(false);
+  assertClean(s);
+  await s.context.close();
+});
+
+test('one self-contained file works from file:// with no server', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'usb-stick-'));
+  const file = join(dir, 'objection-check.html');
+  await copyFile(process.env.SINGLE_FILE ?? 'dist/objection-check.html', file);
+  const s = await openPage(browser, { locale: 'nl-NL' });
+  const { page, problems, requests } = s;
+  await page.goto('file://' + file);
+  await page.waitForSelector('#oc-start');
+  await walk(page, META_WALK);
+  await page.click('#oc-see-result');
+  assert.match(await page.textContent('#oc-letter-short'), /^Ik maak op grond van artikel 21 lid 1 AVG bezwaar/);
+  assert.deepEqual(problems, []);
+  const others = requests.map((r) => r.url()).filter((u) => u !== 'file://' + file && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(others, [], 'it loads nothing but itself');
+  await s.context.close();
+});
+
+test('a newsletter link presets language, organisation and service and can skip the start screen', async () => {
+  const s = await openPage(browser, { locale: 'nl-NL' });
+  const { page } = s;
+  await page.goto(BASE_URL + '?utm_source=newsletter&utm_campaign=ai#lang=en&controller=meta&service=instagram&skip=start');
+  await page.waitForSelector('input[name=residence]');
+  assert.match(await page.textContent('h1'), /Where do you live\?/);
+  await answer(page, 'residence', 'eu_eea');
+  await answer(page, 'country', 'nl');
+  assert.ok(await page.isChecked('input[name=controller][value=meta]'));
+  await page.click('#oc-continue');
+  assert.ok(await page.isChecked('input[name=services][value=instagram]'));
+  const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage, ...localStorage }));
+  assert.doesNotMatch(stored, /utm|newsletter/);
+  assertClean(s);
+  await s.context.close();
+});
+
+test('link previews: Open Graph and Twitter tags in the page language, with a real image', async () => {
+  const html = await (await fetch(BASE_URL)).text();
+  for (const tag of ['og:title', 'og:description', 'og:image', 'og:locale']) assert.match(html, new RegExp(`property="?${tag}"?`), tag);
+  for (const tag of ['twitter:card', 'twitter:title', 'twitter:image']) assert.match(html, new RegExp(`name="?${tag}"?`), tag);
+  assert.match(html, /content=nl_NL property=og:locale|property="og:locale" content="nl_NL"/);
+  assert.match(html, /<html lang="?nl"?/);
+  const img = await fetch(new URL('og-image.png', BASE_URL));
+  assert.equal(img.status, 200);
+  assert.equal(img.headers.get('content-type'), 'image/png');
+  const bytes = new Uint8Array(await img.arrayBuffer());
+  const view = new DataView(bytes.buffer);
+  assert.deepEqual([view.getUint32(16), view.getUint32(20)], [1200, 630], 'a 1200×630 PNG');
+});

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Makes one self-contained objection-check.html from a release dist/: the
+wasm-bindgen glue and the wasm (base64) inlined in one module script, the
+styles already inside the wasm. It works from file:// with no server, as an
+e-mail attachment or from a USB stick, and keeps a strict CSP: the one inline
+script is allowed by its SHA-256, nothing can be fetched.
+
+usage: single_file.py DIST OUT.html
+"""
+import base64
+import hashlib
+import os
+import re
+import sys
+
+
+def main() -> int:
+    dist, out = sys.argv[1], sys.argv[2]
+    html = open(os.path.join(dist, "index.html"), encoding="utf-8").read()
+    names = os.listdir(dist)
+    glue = next(n for n in names if re.fullmatch(r"objection-check-[0-9a-f]+\.js", n))
+    wasm = next(n for n in names if re.fullmatch(r"objection-check-[0-9a-f]+_bg\.wasm", n))
+    glue_js = open(os.path.join(dist, glue), encoding="utf-8").read()
+    wasm_b64 = base64.b64encode(open(os.path.join(dist, wasm), "rb").read()).decode()
+
+    # The glue ends with its exports; inside an inline module they are harmless.
+    script = (
+        glue_js
+        + "\nconst __oc_bytes = Uint8Array.from(atob('" + wasm_b64 + "'), (c) => c.charCodeAt(0));\n"
+        + "await __wbg_init({ module_or_path: __oc_bytes });\n"
+    )
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    csp = ("default-src 'none'; script-src 'sha256-" + digest + "' 'wasm-unsafe-eval'; "
+           "style-src 'self'; img-src data:; base-uri 'none'; object-src 'none'; form-action 'none'")
+
+    # Keep the head's meta tags; drop everything that would load a file.
+    html = re.sub(r'<link[^>]*(modulepreload|rel=preload|rel="?manifest"?|rel="?icon"?)[^>]*>', "", html)
+    html = re.sub(r'<script type="module" src="[^"]*"></script>', "", html)
+    html = re.sub(r'<meta content="[^"]*" http-equiv=Content-Security-Policy>', "", html)
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">', "", html)
+    head_extra = f'<meta http-equiv="Content-Security-Policy" content="{csp}"><link rel="icon" href="data:,">'
+    html = html.replace("<meta charset=utf-8>", "<meta charset=utf-8>" + head_extra, 1)
+    if head_extra not in html:
+        html = html.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + head_extra, 1)
+    if head_extra not in html:
+        sys.exit("single_file: could not place the CSP meta tag")
+    if "</body>" not in html:
+        sys.exit("single_file: no </body> in index.html")
+    html = html.replace("</body>", f'<script type="module">{script}</script></body>', 1)
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(html)
+    print(f"single_file: wrote {out} ({os.path.getsize(out):,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
