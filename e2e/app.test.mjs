@@ -3,7 +3,6 @@
 // they produce (downloaded files opened and read, clipboard read back).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
 import { BASE_URL, launch, openPage, assertClean, start, answer, walk, downloadText, META_WALK } from './helpers.mjs';
 
 let browser;
@@ -259,34 +258,4 @@ test('outside the EEA: no letter, an explanation with Art. 3', async () => {
   assert.equal(await s.page.locator('#oc-letter-short').count(), 0);
   assertClean(s);
   await s.context.close();
-});
-
-test('axe finds no violations on any screen, in both languages, light and dark', async () => {
-  for (const [lang, scheme] of [['nl', 'light'], ['en', 'dark']]) {
-    const s = await openPage(browser, { bypassCSP: true });
-    await s.page.emulateMedia({ colorScheme: scheme });
-    const check = async (name) => {
-      const result = await new AxeBuilder({ page: s.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      assert.deepEqual(summary, [], `${name} (${lang}, ${scheme})`);
-    };
-    await start(s.page, { lang });
-    await check('start');
-    await s.page.click('#oc-start');
-    await s.page.waitForSelector('input[name=residence]');
-    await check('question');
-    await s.page.click('#oc-continue');
-    await s.page.waitForSelector('#oc-error-summary');
-    await check('question with error');
-    await answer(s.page, 'residence', 'eu_eea');
-    await check('select question');
-    await s.page.goto(BASE_URL);
-    await s.page.click('.oc-bar .oc-link-button');
-    await walk(s.page, META_WALK);
-    await check('check answers');
-    await s.page.click('#oc-see-result');
-    await s.page.waitForSelector('#oc-letter-short');
-    await check('result');
-    await s.context.close();
-  }
 });

@@ -4,27 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE_URL, launch, openPage, assertClean, start, answer, walk, downloadText, META_WALK } from './helpers.mjs';
+import { ROUTES } from './routes.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const KEY = 'objection-check:answers';
-
-const common = (rest) => [
-  ['age', 'adult'], ['posted_as_minor', 'no'], ['public_content', ['posts']], ['others_post_about_me', 'no'],
-  ['art9_racial_ethnic', 'no'], ['art9_political', 'no'], ['art9_religious', 'no'], ['art9_trade_union', 'no'],
-  ['art9_genetic', 'no'], ['art9_biometric', 'no'], ['art9_health', 'no'], ['art9_sex_life', 'no'], ['art9_sexual_orientation', 'no'],
-  ...rest,
-];
-const ROUTES = {
-  object_art21: META_WALK,
-  object_art21_marketing: [['residence', 'eu_eea'], ['country', 'de'], ['controller', 'other'], ['legal_basis', 'direct_marketing'], ...common([['full_name', ''], ['account_email', '']])],
-  withdraw_consent: [['residence', 'eu_eea'], ['country', 'fr'], ['controller', 'other'], ['legal_basis', 'consent'], ...common([['full_name', ''], ['account_email', '']])],
-  no_art21_right: [['residence', 'uk'], ['controller', 'other'], ['legal_basis', 'contract'], ...common([['full_name', ''], ['account_email', '']])],
-  ask_legal_basis: [['residence', 'eu_eea'], ['country', 'ie'], ['controller', 'other'], ['legal_basis', 'dont_know'], ...common([['reasons', ['safety']], ['situation_text', ''], ['full_name', ''], ['account_email', '']])],
-  gdpr_not_applicable: [['residence', 'elsewhere']],
-};
 
 test('every route in both languages with every action: only same-origin GETs during load, none after', async () => {
   for (const lang of ['nl', 'en']) {

@@ -18,9 +18,10 @@ pub fn set_lang(lang: Lang) {
     LANG.with(|l| l.set(lang));
 }
 
-/// Installs the hook for the widget in `root`.
+/// Installs the hook for the widget in `root`. It goes through Yew, because
+/// Yew replaces any `std::panic` hook when it renders unless one is set this way.
 pub fn install(root: Element) {
-    std::panic::set_hook(Box::new(move |info| {
+    yew::set_custom_panic_hook(Box::new(move |info| {
         web_sys::console::error_1(&format!("objection-check: {info}").into());
         let lang = LANG.with(Cell::get);
         show(&root, lang, || {

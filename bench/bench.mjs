@@ -1,0 +1,102 @@
+// The benchmark (not a test): the release build served locally, measured in
+// headless Chromium with 4x CPU throttling. Prints a table against the budgets.
+// Run through ./scripts/bench, which builds and serves dist/.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, META_WALK } from '../e2e/helpers.mjs';
+
+const BASE = process.env.BASE_URL;
+const RUNS = Number(process.env.RUNS ?? 7);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+async function throttledPage() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    // Records when the start button exists (in the document or the widget's shadow root).
+    const find = () => document.querySelector('#oc-start')
+      || document.querySelector('[data-objection-check]')?.shadowRoot?.querySelector('#oc-start');
+    const tick = () => { if (find()) window.__ready = performance.now(); else requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  return { context, page };
+}
+
+async function timeToStart(url) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await throttledPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: 30000 });
+    times.push(await page.evaluate(() => window.__ready));
+    await context.close();
+  }
+  return median(times);
+}
+
+async function walkLatency() {
+  const { context, page } = await throttledPage();
+  await page.goto(BASE);
+  await page.waitForFunction(() => window.__ready !== undefined);
+  await page.click('#oc-start');
+  const latencies = [];
+  for (const [q, v] of META_WALK) {
+    await page.waitForSelector(`[name="${q}"]`);
+    if (Array.isArray(v)) for (const x of v) await page.check(`input[name="${q}"][value="${x}"]`);
+    else if (await page.locator(`select[name="${q}"]`).count()) await page.selectOption(`select[name="${q}"]`, v);
+    else if (await page.locator(`input[type=radio][name="${q}"]`).count()) await page.check(`input[name="${q}"][value="${v}"]`);
+    else await page.fill(`[name="${q}"]`, v);
+    // Continue -> the next screen's heading is in the DOM, timed inside the page.
+    latencies.push(await page.evaluate(() => new Promise((resolve) => {
+      const root = document.querySelector('[data-objection-check]').shadowRoot;
+      const before = root.querySelector('h1').textContent;
+      const t0 = performance.now();
+      const obs = new MutationObserver(() => {
+        const h1 = root.querySelector('h1');
+        if (h1 && h1.textContent !== before) { obs.disconnect(); resolve(performance.now() - t0); }
+      });
+      obs.observe(root, { subtree: true, childList: true, characterData: true });
+      root.querySelector('#oc-continue').click();
+    })));
+  }
+  await context.close();
+  return latencies;
+}
+
+function lighthouse(url) {
+  const out = join(mkdtempSync(join(tmpdir(), 'lh-')), 'report.json');
+  execFileSync('node_modules/.bin/lighthouse', [url, '--quiet', '--output=json', `--output-path=${out}`,
+    '--only-categories=performance,accessibility,best-practices',
+    `--chrome-flags=--headless ${CHROMIUM_ARGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: 'ignore' });
+  const r = JSON.parse(readFileSync(out, 'utf8'));
+  return Object.fromEntries(Object.entries(r.categories).map(([k, v]) => [k, Math.round(v.score * 100)]));
+}
+
+const app = await timeToStart(BASE);
+const floor = await timeToStart(BASE + 'bench-static.html');
+const lat = await walkLatency();
+await browser.close();
+const lh = lighthouse(BASE);
+const firstVisit = Number(process.env.FIRST_VISIT_GZIP);
+
+const rows = [
+  ['first visit, gzip (all files)', `${(firstVisit / 1024).toFixed(1)} KiB`, '<= 150 KB', firstVisit <= 150 * 1024],
+  ['start button ready (4x CPU), app', `${app.toFixed(0)} ms`, '', null],
+  ['start button ready (4x CPU), static HTML', `${floor.toFixed(0)} ms`, '', null],
+  ['ratio app / static', `${(app / floor).toFixed(2)}x`, '<= 2x', app / floor <= 2],
+  ['answer -> next screen, median (4x CPU)', `${median(lat).toFixed(1)} ms`, '< 16 ms', median(lat) < 16],
+  ['answer -> next screen, worst (4x CPU)', `${Math.max(...lat).toFixed(1)} ms`, '< 16 ms', Math.max(...lat) < 16],
+  ['Lighthouse performance', `${lh.performance}`, '100', lh.performance === 100],
+  ['Lighthouse accessibility', `${lh.accessibility}`, '100', lh.accessibility === 100],
+  ['Lighthouse best practices', `${lh['best-practices']}`, '100', lh['best-practices'] === 100],
+];
+console.log(`\n| measure | result | budget | |\n| --- | --- | --- | --- |`);
+for (const [m, r, b, ok] of rows) console.log(`| ${m} | ${r} | ${b} | ${ok === null ? '' : ok ? 'ok' : 'MISSED'} |`);
+console.log(`\n(${RUNS} runs per load figure, median; ${lat.length} screens in the walk)`);
