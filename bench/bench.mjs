@@ -18,7 +18,7 @@ async function throttledPage() {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-NL' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU_RATE ?? 4) });
   await page.addInitScript(() => {
     // Records when the start button exists (in the document or the widget's shadow root).
     const find = () => document.querySelector('#oc-start')

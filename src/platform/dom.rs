@@ -95,10 +95,8 @@ pub fn by_id(root: Option<&Element>, id: &str) -> Option<Element> {
 /// Moves focus to the element with this id (without scrolling past it).
 pub fn focus(root: Option<&Element>, id: &str) {
     if let Some(el) = by_id(root, id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        // Focusing scrolls the element into view; no second layout for a scroll.
         let _ = el.focus();
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        el.scroll_into_view_with_scroll_into_view_options(&opts);
     }
 }
 
