@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, META_WALK } from '../e2e/helpers.mjs';
+import { CHROMIUM_ARGS, META_WALK, fill } from '../e2e/helpers.mjs';
 
 const BASE = process.env.BASE_URL;
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -48,11 +48,7 @@ async function walkLatency() {
   await page.click('#oc-start');
   const latencies = [];
   for (const [q, v] of META_WALK) {
-    await page.waitForSelector(`[name="${q}"]`);
-    if (Array.isArray(v)) for (const x of v) await page.check(`input[name="${q}"][value="${x}"]`);
-    else if (await page.locator(`select[name="${q}"]`).count()) await page.selectOption(`select[name="${q}"]`, v);
-    else if (await page.locator(`input[type=radio][name="${q}"]`).count()) await page.check(`input[name="${q}"][value="${v}"]`);
-    else await page.fill(`[name="${q}"]`, v);
+    await fill(page, q, v);
     // Continue -> the next screen's heading is in the DOM, timed inside the page.
     latencies.push(await page.evaluate(() => new Promise((resolve) => {
       const root = document.querySelector('[data-objection-check]').shadowRoot;

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { BASE_URL, launch, openPage, start } from './helpers.mjs';
+import { BASE_URL, launch, openPage, start, answer } from './helpers.mjs';
 import { ROUTES } from './routes.mjs';
 
 let browser;
@@ -26,11 +26,7 @@ async function everyScreen(page, steps, visit) {
   for (const [q, v] of steps) {
     await page.waitForSelector(`form [name="${q}"]`);
     await visit(`question ${q}`);
-    if (Array.isArray(v)) for (const x of v) await page.check(`input[name="${q}"][value="${x}"]`);
-    else if (await page.locator(`select[name="${q}"]`).count()) await page.selectOption(`select[name="${q}"]`, v);
-    else if (await page.locator(`input[type=radio][name="${q}"]`).count()) await page.check(`input[name="${q}"][value="${v}"]`);
-    else await page.fill(`[name="${q}"]`, v);
-    await page.click('#oc-continue');
+    await answer(page, q, v);
   }
   await page.waitForSelector('#oc-see-result');
   await visit('check answers');

@@ -71,8 +71,14 @@ export async function start(page, { lang } = {}) {
   if (lang) await page.click(`.oc-lang__button[lang=${lang}]`);
 }
 
-/** Answers the current question. `value` is a choice id, a list of ids, or text. */
+/** Answers the current question and continues. `value` is a choice id, a list of ids, or text. */
 export async function answer(page, question, value) {
+  await fill(page, question, value);
+  await page.click('#oc-continue');
+}
+
+/** Fills in the current question's answer, by the kind of input it has. */
+export async function fill(page, question, value) {
   await page.waitForSelector(`form :is([name="${question}"])`);
   if (Array.isArray(value)) {
     for (const v of value) await page.check(`input[name="${question}"][value="${v}"]`);
@@ -83,7 +89,6 @@ export async function answer(page, question, value) {
   } else {
     await page.fill(`[name="${question}"]`, value);
   }
-  await page.click('#oc-continue');
 }
 
 /** Answers a list of [question, value] pairs, checking each page asks that question. */
