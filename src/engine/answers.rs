@@ -254,7 +254,7 @@ fn check_value(q: &Question, value: &serde_json::Value) -> Result<AnswerValue, A
         }
         Kind::Text => {
             let s = value.as_str().ok_or(AnswersError::WrongType { question: question.clone(), expected: "a string" })?;
-            let max = q.max_chars.unwrap_or(1000);
+            let max = q.max_chars();
             if s.chars().count() > max {
                 return Err(AnswersError::TooLong { question, max });
             }

@@ -77,6 +77,16 @@ fn yes() -> bool {
     true
 }
 
+/// Longest text answer when a question sets no `max_chars`.
+pub const DEFAULT_MAX_CHARS: usize = 1000;
+
+impl Question {
+    /// The most characters a text answer may have.
+    pub fn max_chars(&self) -> usize {
+        self.max_chars.unwrap_or(DEFAULT_MAX_CHARS)
+    }
+}
+
 /// A group of questions asked together, only when its condition holds.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -132,7 +132,7 @@ pub enum Submission {
 pub fn validate(q: &Question, submission: &Submission) -> Result<Option<AnswerValue>, FieldError> {
     match (q.kind, submission) {
         (Kind::Text, Submission::Text(text)) => {
-            let max = q.max_chars.unwrap_or(1000);
+            let max = q.max_chars();
             if text.chars().count() > max {
                 return Err(FieldError::TooLong { max });
             }

@@ -39,7 +39,7 @@ impl Preset {
                 _ => {}
             }
         }
-        preset.settle();
+        preset.settle(content);
         preset
     }
 
@@ -56,7 +56,7 @@ impl Preset {
             }
         }
         preset.skip_start = get("skip").is_some_and(|v| v.trim() == "start");
-        preset.settle();
+        preset.settle(content);
         preset
     }
 
@@ -100,14 +100,14 @@ impl Preset {
     }
 
     /// Services only make sense for Meta; a service alone implies Meta.
-    fn settle(&mut self) {
+    fn settle(&mut self, content: &Content) {
         if self.controller.is_none() && !self.services.is_empty() {
             self.controller = Some("meta".into());
         }
         if self.controller.as_deref() != Some("meta") {
             self.services.clear();
         }
-        if let Some(q) = Content::embedded().question("services") {
+        if let Some(q) = content.question("services") {
             let order = &q.choices;
             self.services.sort_by_key(|s| order.iter().position(|c| c == s));
         }

@@ -223,7 +223,7 @@ fn select(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>, id: &str, des
 }
 
 fn textarea(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>, id: &str, describedby: Option<String>) -> Html {
-    let max = q.max_chars.unwrap_or(1000);
+    let max = q.max_chars();
     let value = match &**draft {
         Draft::Text(t) => t.clone(),
         Draft::Choices(_) => String::new(),
