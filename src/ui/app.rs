@@ -11,9 +11,9 @@ use super::question::QuestionPage;
 use super::result::ResultPage;
 use super::start::StartPage;
 use super::state::{Action, Notice, Screen, Session};
-use super::t;
-use crate::engine::flow::Flow;
+use super::{step_counter, t, tf};
 use crate::engine::preset::Preset;
+use crate::engine::text::Vars;
 use crate::engine::{AnswersDocument, Content, Lang};
 use crate::platform::{dom, storage};
 
@@ -64,7 +64,7 @@ fn initial_session(props: &AppProps) -> Session {
     if preset.skip_start && session.screen == Screen::Start {
         session.screen = session.valid_screen(Screen::Question(String::new()));
     }
-    let from_history = props.owns_page.then(|| web_sys::window()).flatten()
+    let from_history = props.owns_page.then(web_sys::window).flatten()
         .and_then(|w| w.history().ok())
         .and_then(|h| h.state().ok())
         .and_then(|s| s.as_string())
@@ -116,12 +116,18 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // "Question 3 of 18", computed once per render for the heading and the title.
+    let counter = match &session.screen {
+        Screen::Question(id) => Some(step_counter(session.lang, &session.answers, id)),
+        _ => None,
+    };
+
     // Each step: a history entry, the title, the language, and focus on the new heading.
     {
         let owns_page = props.owns_page;
         let root = props.root.clone();
         let deps = (session.screen.clone(), session.nav, session.lang, session.error.is_some());
-        let session_now = session.clone();
+        let title = owns_page.then(|| page_title(&session, counter.as_deref()));
         use_effect_with(deps, move |(screen, nav, lang, has_error)| {
             if owns_page {
                 if *nav == 0 {
@@ -129,7 +135,9 @@ pub fn App(props: &AppProps) -> Html {
                 } else {
                     dom::push_step(&screen.key());
                 }
-                dom::set_title(&page_title(&session_now));
+                if let Some(title) = &title {
+                    dom::set_title(title);
+                }
             }
             if let Some(root) = &root {
                 dom::set_lang(root, *lang);
@@ -143,7 +151,10 @@ pub fn App(props: &AppProps) -> Html {
 
     let body = match &session.screen {
         Screen::Start => html! { <StartPage session={session.clone()} /> },
-        Screen::Question(id) => html! { <QuestionPage key={id.clone()} session={session.clone()} id={AttrValue::from(id.clone())} /> },
+        Screen::Question(id) => html! {
+            <QuestionPage key={id.clone()} session={session.clone()} id={AttrValue::from(id.clone())}
+                counter={AttrValue::from(counter.clone().unwrap_or_default())} />
+        },
         Screen::Check => html! { <CheckAnswers session={session.clone()} /> },
         Screen::Result => html! { <ResultPage session={session.clone()} /> },
     };
@@ -161,18 +172,14 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 /// "Question 3 of 17: Where do you live? – Objection self-check".
-fn page_title(s: &Session) -> String {
+fn page_title(s: &Session, counter: Option<&str>) -> String {
     let content = Content::embedded();
     let suffix = t(s.lang, "ui.title_suffix");
     let error = if s.error.is_some() { format!("{} ", t(s.lang, "ui.error.prefix")) } else { String::new() };
     match &s.screen {
         Screen::Start => format!("{} – {suffix}", t(s.lang, "ui.start.heading")),
         Screen::Question(id) => {
-            let flow = Flow::new(content, &s.answers);
-            let step = flow.position(id).map_or(1, |i| i + 1);
-            let counter = t(s.lang, "ui.step_counter")
-                .replace("{step}", &step.to_string())
-                .replace("{total}", &Flow::projected_total(content, &s.answers).to_string());
+            let counter = counter.unwrap_or_default();
             format!("{error}{counter}: {} – {suffix}", content.text(s.lang, &format!("q.{id}.title")))
         }
         Screen::Check => format!("{} – {suffix}", t(s.lang, "ui.check.heading")),
@@ -195,7 +202,7 @@ fn Notices(props: &SessionProps) -> Html {
         Notice::StorageUnreadable => (t(lang, "ui.restored_none"), false),
         Notice::StoragePartial => (t(lang, "ui.restored_partial"), false),
         Notice::Imported => (t(lang, "ui.result.import_done"), true),
-        Notice::ImportFailed(reason) => (t(lang, "ui.result.import_failed").replace("{reason}", reason), false),
+        Notice::ImportFailed(reason) => (tf(lang, "ui.result.import_failed", &Vars::new().with("reason", reason.as_str())), false),
     };
     let class = classes!("oc-notice", success.then_some("oc-notice--success"));
     html! { <div class={class} role="status"><p>{ text }</p></div> }

@@ -10,13 +10,29 @@ pub mod result;
 pub mod start;
 pub mod state;
 
+use crate::engine::flow::Flow;
 use crate::engine::preset::Preset;
-use crate::engine::{Content, Lang};
+use crate::engine::text::{render, Vars};
+use crate::engine::{Answers, Content, Lang};
 use crate::platform::dom;
 
 /// A UI text in the session's language.
 pub fn t(lang: Lang, id: &str) -> String {
     Content::embedded().text(lang, id).to_string()
+}
+
+/// A UI text with its `{placeholders}` filled, by the engine's own filler.
+pub fn tf(lang: Lang, id: &str, vars: &Vars) -> String {
+    render(Content::embedded(), lang, id, vars)
+}
+
+/// "Question 3 of 18" for question `id`: its place among the asked questions,
+/// out of the projected total.
+pub fn step_counter(lang: Lang, answers: &Answers, id: &str) -> String {
+    let content = Content::embedded();
+    let step = Flow::new(content, answers).position(id).map_or(1, |i| i + 1);
+    let total = Flow::projected_total(content, answers);
+    tf(lang, "ui.step_counter", &Vars::new().with("step", step.to_string()).with("total", total.to_string()))
 }
 
 /// The widget's styles, adopted into each shadow root (styles/*.css).

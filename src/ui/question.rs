@@ -5,15 +5,18 @@ use yew::prelude::*;
 
 use super::app::{dispatch, SessionHandle};
 use super::state::Action;
-use super::t;
+use super::{t, tf};
 use crate::engine::content::{Kind, Question};
-use crate::engine::flow::{FieldError, Flow, Submission};
+use crate::engine::flow::{FieldError, Submission};
+use crate::engine::text::Vars;
 use crate::engine::{Content, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionProps {
     pub session: SessionHandle,
     pub id: AttrValue,
+    /// "Question 3 of 18" (computed by the app, which also puts it in the title).
+    pub counter: AttrValue,
 }
 
 /// The draft answer while the page is open.
@@ -37,11 +40,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     };
     let draft = use_state(move || initial);
 
-    let flow = Flow::new(content, &s.answers);
-    let step = flow.position(&q.id).map_or(1, |i| i + 1);
-    let counter = t(lang, "ui.step_counter")
-        .replace("{step}", &step.to_string())
-        .replace("{total}", &Flow::projected_total(content, &s.answers).to_string());
+    let counter = props.counter.clone();
     let title = content.text(lang, &format!("q.{}.title", q.id)).to_string();
     let hint = content.text_opt(lang, &format!("q.{}.hint", q.id)).map(str::to_string);
     let error = s.error.as_ref().map(|e| error_text(lang, q, e));
@@ -211,7 +210,7 @@ fn select(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>, id: &str, des
         .iter()
         .map(|c| (c.clone(), content.text(lang, &format!("country.{c}")).to_string()))
         .collect();
-    options.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    options.sort_by_key(|(_, label)| label.to_lowercase());
     html! {
         <select id={id.to_string()} name={q.id.clone()} class="oc-select" aria-describedby={describedby} {onchange}>
             <option value="" selected={chosen.is_none()}>{ t(lang, "ui.select_placeholder") }</option>
@@ -249,7 +248,7 @@ fn textarea(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>, id: &str, d
                 <textarea id={id.to_string()} name={q.id.clone()} class="oc-textarea" rows="6" value={value}
                     aria-describedby={describedby} oninput={oninput} />
             }
-            <p id={counter_id} class="oc-counter">{ t(lang, "ui.chars_left").replace("{max}", &max.to_string()) }
+            <p id={counter_id} class="oc-counter">{ tf(lang, "ui.chars_left", &Vars::new().with("max", max.to_string())) }
                 if !q.required { { " " }{ t(lang, "ui.optional") } }</p>
         </>
     }
@@ -260,10 +259,10 @@ fn error_text(lang: Lang, q: &Question, e: &FieldError) -> String {
         FieldError::Required(Kind::Multi) => t(lang, "ui.error.required_multi"),
         FieldError::Required(Kind::Select) => t(lang, "ui.error.required_select"),
         FieldError::Required(_) | FieldError::UnknownChoice => t(lang, "ui.error.required_single"),
-        FieldError::TooLong { max } => t(lang, "ui.error.too_long").replace("{max}", &max.to_string()),
+        FieldError::TooLong { max } => tf(lang, "ui.error.too_long", &Vars::new().with("max", max.to_string())),
         FieldError::Exclusive { choice } => {
             let label = Content::embedded().text(lang, &format!("q.{}.choice.{choice}", q.id)).to_string();
-            t(lang, "ui.error.exclusive").replace("{choice}", &label)
+            tf(lang, "ui.error.exclusive", &Vars::new().with("choice", label))
         }
     }
 }

@@ -7,8 +7,9 @@ use yew::prelude::*;
 
 use super::app::{dispatch, SessionHandle, SessionProps};
 use super::state::Action;
-use super::t;
+use super::{t, tf};
 use crate::engine::answers::MAX_DOCUMENT_BYTES;
+use crate::engine::text::Vars;
 use crate::engine::{assess, AnswersDocument, Assessment, Content, Lang};
 use crate::platform::{dom, files};
 
@@ -123,7 +124,7 @@ fn reminder_button(lang: Lang, r: &crate::engine::assess::Reminder) -> Html {
     });
     html! {
         <button type="button" id="oc-reminder" class="oc-button oc-button--secondary" {onclick}>
-            { t(lang, "ui.result.reminder").replace("{reminder_date}", &r.date_text) }
+            { tf(lang, "ui.result.reminder", &Vars::new().with("reminder_date", r.date_text.as_str())) }
         </button>
     }
 }
