@@ -92,22 +92,21 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                 { choices(lang, q, &draft) }
             </fieldset>
         },
-        Kind::Select => html! {
-            <>
-                <label for={field_id.clone()}>{ heading }</label>
-                { hint_html }
-                { error_html }
-                { select(lang, q, &draft, &field_id, describedby.clone()) }
-            </>
-        },
-        Kind::Text => html! {
-            <>
-                <label for={field_id.clone()}>{ heading }</label>
-                { hint_html }
-                { error_html }
-                { textarea(lang, q, &draft, &field_id, describedby.clone()) }
-            </>
-        },
+        Kind::Select | Kind::Text => {
+            let control = if q.kind == Kind::Select {
+                select(lang, q, &draft, &field_id, describedby.clone())
+            } else {
+                textarea(lang, q, &draft, &field_id, describedby.clone())
+            };
+            html! {
+                <>
+                    <label for={field_id.clone()}>{ heading }</label>
+                    { hint_html }
+                    { error_html }
+                    { control }
+                </>
+            }
+        }
     };
 
     html! {
