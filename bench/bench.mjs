@@ -10,6 +10,7 @@ import { CHROMIUM_ARGS, META_WALK, fill } from '../e2e/helpers.mjs';
 
 const BASE = process.env.BASE_URL;
 const RUNS = Number(process.env.RUNS ?? 7);
+const WALKS = Number(process.env.WALKS ?? 5);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -41,29 +42,51 @@ async function timeToStart(url) {
   return median(times);
 }
 
-async function walkLatency() {
+// One walk through every question: for each answer, the time from the click
+// on Continue until the next screen's heading is in the DOM (all synchronous
+// work of the step done), and until the frame showing it has been drawn.
+async function walkOnce() {
   const { context, page } = await throttledPage();
   await page.goto(BASE);
   await page.waitForFunction(() => window.__ready !== undefined);
   await page.click('#oc-start');
-  const latencies = [];
+  const steps = [];
   for (const [q, v] of META_WALK) {
     await fill(page, q, v);
-    // Continue -> the next screen's heading is in the DOM, timed inside the page.
-    latencies.push(await page.evaluate(() => new Promise((resolve) => {
+    steps.push([q, await page.evaluate(() => new Promise((resolve) => {
       const root = document.querySelector('[data-objection-check]').shadowRoot;
       const before = root.querySelector('h1').textContent;
       const t0 = performance.now();
       const obs = new MutationObserver(() => {
         const h1 = root.querySelector('h1');
-        if (h1 && h1.textContent !== before) { obs.disconnect(); resolve(performance.now() - t0); }
+        if (h1 && h1.textContent !== before) {
+          obs.disconnect();
+          const dom = performance.now() - t0;
+          // A task queued from the next animation frame runs after that frame is drawn.
+          requestAnimationFrame(() => setTimeout(() => resolve({ dom, frame: performance.now() - t0 })));
+        }
       });
       obs.observe(root, { subtree: true, childList: true, characterData: true });
       root.querySelector('#oc-continue').click();
-    })));
+    }))]);
   }
   await context.close();
-  return latencies;
+  return steps;
+}
+
+// WALKS walks; per screen the median over the walks, so one garbage
+// collection does not decide the worst figure (the slowest single sample is
+// printed too).
+async function walkLatency() {
+  const walks = [];
+  for (let i = 0; i < WALKS; i++) walks.push(await walkOnce());
+  const perScreen = META_WALK.map(([q], i) => ({
+    q,
+    dom: median(walks.map((w) => w[i][1].dom)),
+    frame: median(walks.map((w) => w[i][1].frame)),
+  }));
+  const slowest = Math.max(...walks.flat().map(([, m]) => m.dom));
+  return { perScreen, slowest };
 }
 
 function lighthouse(url) {
@@ -77,7 +100,11 @@ function lighthouse(url) {
 
 const app = await timeToStart(BASE);
 const floor = await timeToStart(BASE + 'bench-static.html');
-const lat = await walkLatency();
+const { perScreen, slowest } = await walkLatency();
+const lat = perScreen.map((s) => s.dom);
+const worst = perScreen.reduce((a, b) => (b.dom > a.dom ? b : a));
+const frames = perScreen.map((s) => s.frame);
+if (process.env.VERBOSE) for (const s of perScreen) console.log(`after ${s.q}: ${s.dom.toFixed(1)} ms, drawn ${s.frame.toFixed(1)} ms`);
 await browser.close();
 const lh = lighthouse(BASE);
 const firstVisit = Number(process.env.FIRST_VISIT_GZIP);
@@ -88,11 +115,13 @@ const rows = [
   ['start button ready (4x CPU), static HTML', `${floor.toFixed(0)} ms`, '', null],
   ['ratio app / static', `${(app / floor).toFixed(2)}x`, '<= 2x', app / floor <= 2],
   ['answer -> next screen, median (4x CPU)', `${median(lat).toFixed(1)} ms`, '< 16 ms', median(lat) < 16],
-  ['answer -> next screen, worst (4x CPU)', `${Math.max(...lat).toFixed(1)} ms`, '< 16 ms', Math.max(...lat) < 16],
+  [`answer -> next screen, worst (4x CPU; after ${worst.q})`, `${worst.dom.toFixed(1)} ms`, '< 16 ms', worst.dom < 16],
+  ['answer -> next screen, slowest single sample', `${slowest.toFixed(1)} ms`, '', null],
+  ['answer -> next frame drawn, median / worst', `${median(frames).toFixed(1)} / ${Math.max(...frames).toFixed(1)} ms`, '', null],
   ['Lighthouse performance', `${lh.performance}`, '100', lh.performance === 100],
   ['Lighthouse accessibility', `${lh.accessibility}`, '100', lh.accessibility === 100],
   ['Lighthouse best practices', `${lh['best-practices']}`, '100', lh['best-practices'] === 100],
 ];
 console.log(`\n| measure | result | budget | |\n| --- | --- | --- | --- |`);
 for (const [m, r, b, ok] of rows) console.log(`| ${m} | ${r} | ${b} | ${ok === null ? '' : ok ? 'ok' : 'MISSED'} |`);
-console.log(`\n(${RUNS} runs per load figure, median; ${lat.length} screens in the walk)`);
+console.log(`\n(${RUNS} runs per load figure, median; ${WALKS} walks of ${lat.length} screens, per-screen median)`);

@@ -39,8 +39,15 @@ async fn mount_with(lang: &str, preset: Preset) -> Element {
     root
 }
 
+/// Lets Yew render, then lets the next frame be drawn and the work queued
+/// after it run (focus moves before the frame, title and history after it).
 async fn settle() {
     TimeoutFuture::new(30).await;
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    TimeoutFuture::new(0).await;
 }
 
 fn text(root: &Element, selector: &str) -> String {

@@ -129,22 +129,26 @@ pub fn App(props: &AppProps) -> Html {
         let deps = (session.screen.clone(), session.nav, session.lang, session.error.is_some());
         let title = owns_page.then(|| page_title(&session, counter.as_deref()));
         use_effect_with(deps, move |(screen, nav, lang, has_error)| {
-            if owns_page {
-                if *nav == 0 {
-                    dom::replace_step(&screen.key());
-                } else {
-                    dom::push_step(&screen.key());
-                }
-                if let Some(title) = &title {
-                    dom::set_title(title);
-                }
-            }
             if let Some(root) = &root {
                 dom::set_lang(root, *lang);
             }
             crate::platform::panic::set_lang(*lang);
             if *nav > 0 {
-                dom::focus(root.as_ref(), if *has_error { "oc-error-summary" } else { "oc-heading" });
+                let target = if *has_error { "oc-error-summary" } else { "oc-heading" };
+                let root = root.clone();
+                dom::before_next_frame(move || dom::focus(root.as_ref(), target));
+            }
+            if owns_page {
+                // The history entry at once (a reload or Back must find it);
+                // the title, which nothing reads back, after the frame.
+                if *nav == 0 {
+                    dom::replace_step(&screen.key());
+                } else {
+                    dom::push_step(&screen.key());
+                }
+                if let Some(title) = title {
+                    dom::after_next_frame(move || dom::set_title(&title));
+                }
             }
         });
     }
