@@ -59,10 +59,10 @@ test('every route in both languages with every action: only same-origin GETs dur
 test('no fonts, analytics, CDNs or remote images: the loaded files are the app\'s own', async () => {
   const s = await openPage(browser);
   await start(s.page);
-  const types = s.requests.map((r) => [new URL(r.url()).pathname.replace(/-[0-9a-f]{16}/, ''), r.resourceType()]);
+  const types = s.requests.map((r) => [new URL(r.url()).pathname.replace(/-[0-9a-f]{12,16}(?=(_bg)?\.)/, ''), r.resourceType()]);
   for (const [path, type] of types) {
-    assert.ok(['document', 'script', 'fetch', 'manifest', 'other'].includes(type), `${path}: ${type}`);
-    assert.match(path, /^\/(|index\.html|boot\.js|objection-check\.js|objection-check_bg\.wasm|manifest\.webmanifest|sw\.js)$/, path);
+    assert.ok(['document', 'script', 'stylesheet', 'fetch', 'manifest', 'other'].includes(type), `${path}: ${type}`);
+    assert.match(path, /^\/(|index\.html|boot\.js|prerender\.(css|js)|objection-check\.js|objection-check_bg\.wasm|manifest\.webmanifest|sw\.js)$/, path);
   }
   assertClean(s);
   await s.context.close();

@@ -6,16 +6,24 @@
    registration to it (own page only; never from file://);
 2. writes objection-check.js, the embed loader with a stable name that a
    publisher's page loads: it starts the hashed wasm next to it;
-3. writes sw.js, the service worker, listing every file of this build under a
+3. puts the start screen into index.html as plain HTML, in both languages
+   (texts from content/locales), with prerender-<hash>.css (the widget's own
+   styles) and prerender-<hash>.js (shows the language the app will pick, or
+   nothing when the app will open on another screen). A person on a slow
+   network reads it and can press "Start" while the wasm loads; the app
+   removes it when it mounts (e2e/prerender.test.mjs keeps both in step);
+4. writes sw.js, the service worker, listing every file of this build under a
    cache name derived from their hashes, so a new version replaces the old.
 
 A release build without an inline loader is an error, so the hook can never
 silently do nothing.
 """
 import hashlib
+import html as escape
 import os
 import re
 import sys
+import tomllib
 
 staging = os.environ.get("TRUNK_STAGING_DIR")
 profile = os.environ.get("TRUNK_PROFILE", "debug")
@@ -49,6 +57,128 @@ with open(os.path.join(staging, boot), "w", encoding="utf-8") as f:
 html = pattern.sub(lambda _m: f'<script type="module" src="./{boot}"></script>', html, count=1)
 if pattern.search(html):
     sys.exit("postbuild: an inline module script is left after externalizing")
+with open(index, "w", encoding="utf-8") as f:
+    f.write(html)
+
+
+# --- 3. the start screen as plain HTML (own page only) ----------------------
+source = os.environ.get("TRUNK_SOURCE_DIR", os.getcwd())
+LANGS = ("nl", "en")
+texts = {}
+for lang in LANGS:
+    with open(os.path.join(source, "content", "locales", f"{lang}.toml"), "rb") as f:
+        texts[lang] = tomllib.load(f)
+
+
+def start_screen(lang: str) -> str:
+    """The markup of App + Bar + StartPage (src/ui/app.rs, bar.rs, start.rs)
+    for the start screen, with links where the app has buttons: they work
+    before the app runs (#lang=.., #skip=start are link presets)."""
+    t = {k: escape.escape(v) for k, v in texts[lang].items()}
+    lang_links = "".join(
+        f'<li><a href="#lang={code}" lang="{code}" '
+        f'class="oc-button oc-button--secondary oc-button--small oc-lang__button"'
+        f'{" aria-current=true" if code == lang else ""}>{escape.escape(texts[code]["ui.lang." + code])}</a></li>'
+        for code in LANGS
+    )
+    return (
+        f'<div class="objection-check" lang="{lang}" data-objection-check-prerender>'
+        f'<div class="oc-bar"><nav aria-label="{t["ui.lang_switch_label"]}"><ul class="oc-lang">{lang_links}</ul></nav>'
+        f'<span class="oc-link-button oc-prerender-placeholder" aria-hidden="true">{t["ui.erase"]}</span></div>'
+        f'<main class="oc-main"><h1>{t["ui.start.heading"]}</h1><p>{t["ui.start.lead"]}</p>'
+        f'<p>{t["ui.start.what_you_get"]}</p>'
+        f'<div class="oc-notice"><p>{t["ui.start.privacy"]}</p><p>{t["ui.start.storage"]}</p></div>'
+        f'<p class="oc-hint">{t["ui.start.not_advice"]}</p>'
+        f'<div class="oc-actions"><a href="#skip=start" class="oc-button">{t["ui.start.button"]}</a></div>'
+        f'</main></div>'
+    )
+
+
+# Which block to show: the app's own choice (src/ui/app.rs initial_session,
+# src/engine/preset.rs from_fragment, src/platform/dom.rs browser_lang) for
+# index.html, which has no data-* settings.
+PRERENDER_JS = """// objection-check: decides, before the page is first drawn, which language of
+// the start screen that index.html already carries is shown (the one the app
+// will choose), or none when the app will open on another screen (a link that
+// skips the start, a reload mid-way). It sets <html data-objection-check-start>;
+// the CSS does the rest. Generated at build (tools/postbuild.py); the app
+// removes the blocks when it mounts.
+(() => {
+  const KEY = 'objection-check:answers';
+  const tag = (t) => {
+    const p = String(t ?? '').trim().split(/[-_]/)[0].toLowerCase();
+    return p === 'nl' || p === 'en' ? p : null;
+  };
+  const link = () => {
+    let lang = null, skip = false;
+    for (const pair of location.hash.replace(/^#+/, '').split('&')) {
+      const i = pair.indexOf('=');
+      if (i < 0) continue;
+      const key = pair.slice(0, i).trim(), value = pair.slice(i + 1).trim().toLowerCase();
+      if (key === 'lang') lang = tag(value) ?? lang;
+      if (key === 'skip' && value === 'start') skip = true;
+    }
+    return { lang, skip };
+  };
+  const stored = () => {
+    for (const place of ['localStorage', 'sessionStorage']) {
+      try {
+        const text = window[place].getItem(KEY);
+        if (text !== null) return tag(JSON.parse(text).lang);
+      } catch { return null; }
+    }
+    return null;
+  };
+  const browser = () => {
+    for (const l of navigator.languages ?? []) { if (tag(l)) return tag(l); }
+    return tag(navigator.language);
+  };
+  const decide = () => {
+    const { lang, skip } = link();
+    const root = document.documentElement;
+    if (skip || (typeof history.state === 'string' && history.state !== 'start')) {
+      delete root.dataset.objectionCheckStart;
+    } else {
+      root.dataset.objectionCheckStart = lang ?? stored() ?? browser() ?? 'nl';
+    }
+  };
+  decide();
+  addEventListener('hashchange', decide);
+})();
+"""
+PRERENDER_CSS_EXTRA = """
+/* prerendered start screen only (tools/postbuild.py) */
+.oc-prerender-placeholder { visibility: hidden; }
+[data-objection-check-prerender] { display: none; }
+""" + ",\n".join(
+    f'html[data-objection-check-start="{l}"] [data-objection-check-prerender][lang="{l}"]' for l in LANGS
+) + " { display: block; }\n"
+
+with open(os.path.join(source, "styles", "main.css"), encoding="utf-8") as f:
+    prerender_css = f.read() + PRERENDER_CSS_EXTRA
+
+
+def hashed(stem: str, ext: str, text: str) -> str:
+    name = f"{stem}-{hashlib.sha256(text.encode()).hexdigest()[:16]}.{ext}"
+    with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
+        f.write(text)
+    return name
+
+
+host = re.search(r"<div data-objection-check data-owns-page>", html)
+if not host:
+    sys.exit("postbuild: index.html has no <div data-objection-check data-owns-page>")
+css_name = hashed("prerender", "css", prerender_css)
+js_name = hashed("prerender", "js", PRERENDER_JS)
+html = html[: host.end()] + "".join(start_screen(l) for l in LANGS) + html[host.end():]
+html = html.replace(
+    f'<script type="module" src="./{boot}"></script>',
+    f'<link rel="stylesheet" href="./{css_name}"><script src="./{js_name}"></script>'
+    f'<script type="module" src="./{boot}"></script>',
+    1,
+)
+if js_name not in html:
+    sys.exit("postbuild: could not link the prerender files")
 with open(index, "w", encoding="utf-8") as f:
     f.write(html)
 
@@ -110,4 +240,4 @@ self.addEventListener('fetch', (event) => {{
   );
 }});
 """)
-print(f"postbuild: loader -> {boot}; objection-check.js; sw.js ({len(precache)} files, cache {version})")
+print(f"postbuild: loader -> {boot}; start screen -> {css_name}, {js_name}; objection-check.js; sw.js ({len(precache)} files, cache {version})")

@@ -36,6 +36,13 @@ def main() -> int:
     # Keep the head's meta tags; drop everything that would load a file.
     html = re.sub(r'<link[^>]*(modulepreload|rel=preload|rel="?manifest"?|rel="?icon"?)[^>]*>', "", html)
     html = re.sub(r'<script type="module" src="[^"]*"></script>', "", html)
+    # The plain start screen (postbuild.py) is for slow networks; here the
+    # wasm is in the file: drop it with its stylesheet and script.
+    html = re.sub(r'<link rel="stylesheet" href="\./prerender-[0-9a-f]+\.css">', "", html)
+    html = re.sub(r'<script src="\./prerender-[0-9a-f]+\.js"></script>', "", html)
+    html = re.sub(r'<div class="objection-check" lang="[a-z]+" data-objection-check-prerender>.*?</main></div>', "", html, flags=re.S)
+    if "prerender" in html:
+        sys.exit("single_file: the plain start screen is left in the page")
     html = re.sub(r'<meta content="[^"]*" http-equiv=Content-Security-Policy>', "", html)
     html = re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">', "", html)
     head_extra = f'<meta http-equiv="Content-Security-Policy" content="{csp}"><link rel="icon" href="data:,">'

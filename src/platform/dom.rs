@@ -49,6 +49,20 @@ pub fn shadow_container(host: &Element, css: &str) -> Option<Element> {
     Some(container)
 }
 
+/// Removes the start screen the page carried as plain HTML before the app ran
+/// (index.html's prerender, see tools/postbuild.py): from now on the app shows it.
+pub fn remove_prerendered(host: &Element) {
+    if let Ok(list) = host.query_selector_all(":scope > [data-objection-check-prerender]") {
+        for i in 0..list.length() {
+            if let Some(node) = list.get(i) {
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
+                }
+            }
+        }
+    }
+}
+
 fn adopt_styles(shadow: &web_sys::ShadowRoot, css: &str) -> Option<()> {
     use js_sys::{Array, Function, Reflect};
     let window = web_sys::window()?;

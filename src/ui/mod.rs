@@ -57,6 +57,7 @@ fn mount(host: web_sys::Element) {
     }
     let _ = host.set_attribute("data-objection-check-mounted", "");
     let Some(root) = dom::shadow_container(&host, CSS) else { return };
+    dom::remove_prerendered(&host);
     crate::platform::panic::install(root.clone());
     let content = Content::embedded();
     let owns_page = host.has_attribute("data-owns-page");

@@ -1,0 +1,108 @@
+// The start screen that index.html carries as plain HTML (tools/postbuild.py):
+// before the wasm has arrived a person already reads the start screen, in the
+// language the app will use, and can press Start; the app then shows the same
+// texts and removes the plain copy.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { BASE_URL, launch, openPage, assertClean } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const KEY = 'objection-check:answers';
+
+/** The visible plain start screen (wasm not loaded): its language and texts. */
+const plainScreen = (page) => page.evaluate(() => {
+  const shown = [...document.querySelectorAll('[data-objection-check-prerender]')]
+    .filter((b) => getComputedStyle(b).display !== 'none');
+  return shown.map((b) => ({
+    lang: b.lang,
+    texts: [...b.querySelectorAll('main h1, main p')].map((e) => e.textContent),
+    start: b.querySelector('.oc-actions a').textContent,
+  }));
+});
+
+/** The app's start screen in its shadow root. */
+const appScreen = (page) => page.evaluate(() => {
+  const root = document.querySelector('[data-objection-check]').shadowRoot;
+  const main = root.querySelector('main');
+  return {
+    lang: root.querySelector('.objection-check').lang,
+    // The start screen's own texts (the import form below them is the app's alone).
+    texts: [...main.querySelectorAll(':scope > h1, :scope > p, :scope > .oc-notice p')].map((e) => e.textContent),
+    start: root.querySelector('#oc-start').textContent,
+    plainLeft: document.querySelectorAll('[data-objection-check-prerender]').length,
+  };
+});
+
+async function withoutWasm(locale, hash, setup) {
+  const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  if (setup) await setup(page);
+  await page.goto(BASE_URL + hash);
+  return { context, page };
+}
+
+for (const [locale, hash, lang] of [
+  ['nl-NL', '', 'nl'],
+  ['en-US', '', 'en'],
+  ['de-DE', '', 'nl'],
+  ['nl-NL', '#lang=en', 'en'],
+  ['en-GB', '#lang=nl&controller=meta', 'nl'],
+]) {
+  test(`browser ${locale}, link "${hash}": the plain start screen is in ${lang}, and the app shows the same texts`, async () => {
+    const plain = await withoutWasm(locale, hash);
+    const shown = await plainScreen(plain.page);
+    assert.equal(shown.length, 1, 'exactly one language is shown');
+    assert.equal(shown[0].lang, lang);
+    if (locale === 'nl-NL' && !hash) {
+      const result = await new AxeBuilder({ page: plain.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      assert.deepEqual(result.violations.map((v) => v.id), [], 'axe on the plain start screen');
+    }
+    await plain.context.close();
+
+    const s = await openPage(browser, { locale });
+    await s.page.goto(BASE_URL + hash);
+    await s.page.waitForSelector('#oc-start');
+    const app = await appScreen(s.page);
+    assert.equal(app.lang, lang);
+    assert.deepEqual(app.texts, shown[0].texts, 'heading and paragraphs match the app');
+    assert.equal(app.start, shown[0].start);
+    assert.equal(app.plainLeft, 0, 'the app removes the plain copy');
+    assertClean(s);
+    await s.context.close();
+  });
+}
+
+test('no plain start screen where the app opens elsewhere; a stored language wins over the browser', async () => {
+  const skip = await withoutWasm('nl-NL', '#skip=start&lang=en');
+  assert.deepEqual(await plainScreen(skip.page), [], 'a link that skips the start screen');
+  await skip.context.close();
+
+  const midway = await withoutWasm('nl-NL', '', (page) => page.addInitScript(() => history.replaceState('q:age', '')));
+  assert.deepEqual(await plainScreen(midway.page), [], 'a reload on a question');
+  await midway.context.close();
+
+  const doc = JSON.stringify({ version: 1, lang: 'en', answers: { residence: 'eu_eea' } });
+  const stored = await withoutWasm('nl-NL', '', (page) => page.addInitScript(([k, v]) => sessionStorage.setItem(k, v), [KEY, doc]));
+  assert.deepEqual((await plainScreen(stored.page)).map((b) => b.lang), ['en']);
+  await stored.context.close();
+});
+
+test('pressing Start on the plain screen before the app has loaded opens the first question once it has', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await s.page.route('**/*.wasm', async (route) => { await gate; await route.continue(); });
+  await s.page.goto(BASE_URL);
+  await s.page.click('[data-objection-check-prerender][lang=en] .oc-actions a');
+  assert.match(s.page.url(), /#skip=start$/);
+  release();
+  await s.page.waitForSelector('input[name=residence]');
+  assert.match(await s.page.textContent('h1'), /Where do you live\?/);
+  assertClean(s);
+  await s.context.close();
+});
