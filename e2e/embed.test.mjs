@@ -87,6 +87,8 @@ test('offline: after one visit the app loads and a whole walk works with the net
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('#oc-start');
+  // From the cache the app is there at once: no plain start screen is drawn first.
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.objectionCheckStart), undefined);
   await page.click('.oc-bar .oc-link-button');
   await walk(page, META_WALK);
   await page.click('#oc-see-result');

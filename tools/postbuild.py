@@ -100,7 +100,9 @@ def start_screen(lang: str) -> str:
 PRERENDER_JS = """// objection-check: decides, before the page is first drawn, which language of
 // the start screen that index.html already carries is shown (the one the app
 // will choose), or none when the app will open on another screen (a link that
-// skips the start, a reload mid-way). It sets <html data-objection-check-start>;
+// skips the start, a reload mid-way) or comes from the service worker's cache
+// (a later visit: the app is there at once, and drawing the copy first would
+// only delay it). It sets <html data-objection-check-start>;
 // the CSS does the rest. Generated at build (tools/postbuild.py); the app
 // removes the blocks when it mounts.
 (() => {
@@ -136,7 +138,8 @@ PRERENDER_JS = """// objection-check: decides, before the page is first drawn, w
   const decide = () => {
     const { lang, skip } = link();
     const root = document.documentElement;
-    if (skip || (typeof history.state === 'string' && history.state !== 'start')) {
+    const cached = Boolean(navigator.serviceWorker?.controller);
+    if (cached || skip || (typeof history.state === 'string' && history.state !== 'start')) {
       delete root.dataset.objectionCheckStart;
     } else {
       root.dataset.objectionCheckStart = lang ?? stored() ?? browser() ?? 'nl';
