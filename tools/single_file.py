@@ -35,7 +35,7 @@ def main() -> int:
 
     # Keep the head's meta tags; drop everything that would load a file.
     html = re.sub(r'<link[^>]*(modulepreload|rel=preload|rel="?manifest"?|rel="?icon"?)[^>]*>', "", html)
-    html = re.sub(r'<script type="module" src="[^"]*"></script>', "", html)
+    html = re.sub(r'<script type="module" src="[^"]*"( async)?></script>', "", html)
     # The plain start screen (postbuild.py) is for slow networks; here the
     # wasm is in the file: drop it with its stylesheet and script.
     html = re.sub(r'<link rel="stylesheet" href="\./prerender-[0-9a-f]+\.css">', "", html)
