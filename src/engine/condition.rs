@@ -1,13 +1,10 @@
 //! Conditions written in the content files (`when = ...`) and how they are
 //! evaluated. A typed enum instead of an expression language: an editor writes
-//! TOML, serde checks the shape, the content lint checks the ids.
-use serde::Deserialize;
-
+//! TOML, the content reader checks the shape, the content lint checks the ids.
 use super::answers::Answers;
 use super::assess::{Route, Strength};
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Condition {
     /// The answer to `q` is one of `any` (for a multi question: contains one of them).
     Is { q: String, any: Vec<String> },

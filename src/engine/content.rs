@@ -4,12 +4,12 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde_json::{Map, Value};
 
 use super::condition::Condition;
 
 /// A language the check speaks. Every text exists in each of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Nl,
@@ -39,7 +39,7 @@ impl Lang {
 }
 
 /// How a question is answered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// Pick exactly one choice (radios).
@@ -53,28 +53,17 @@ pub enum Kind {
 }
 
 /// One question as written in `content/questionnaire.toml`.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Question {
     pub id: String,
     pub kind: Kind,
-    #[serde(default)]
     pub choices: Vec<String>,
-    #[serde(default)]
     pub choices_from: Option<String>,
-    #[serde(default)]
     pub when: Option<Condition>,
-    #[serde(default = "yes")]
     pub required: bool,
-    #[serde(default)]
     pub max_chars: Option<usize>,
     /// Choices that cannot be combined with any other (e.g. "nothing is public").
-    #[serde(default)]
     pub exclusive: Vec<String>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// Longest text answer when a question sets no `max_chars`.
@@ -88,150 +77,96 @@ impl Question {
 }
 
 /// A group of questions asked together, only when its condition holds.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Section {
     pub id: String,
-    #[serde(default)]
     pub when: Option<Condition>,
-    #[serde(rename = "question")]
     pub questions: Vec<Question>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Questionnaire {
-    #[serde(rename = "section")]
     pub sections: Vec<Section>,
 }
 
 /// A rule that picks the route (first match wins).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct RouteRule {
     pub id: String,
-    #[serde(default)]
     pub when: Option<Condition>,
-    #[serde(default)]
     pub cites: Vec<String>,
 }
 
 /// A next step shown on the result page where its condition holds.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct StepRule {
     pub id: String,
-    #[serde(default)]
     pub when: Option<Condition>,
-    #[serde(default)]
     pub cites: Vec<String>,
 }
 
 /// One block of an objection text.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct LetterBlock {
     /// A text id, or with `each` the prefix of one text id per chosen value.
-    #[serde(default)]
     pub text: Option<String>,
     /// Repeat the text for every value of this (multi) question.
-    #[serde(default)]
     pub each: Option<String>,
     /// Insert the blocks of another list (only "core").
-    #[serde(default)]
     pub include: Option<String>,
-    #[serde(default)]
     pub when: Option<Condition>,
-    #[serde(default)]
     pub cites: Vec<String>,
     /// Citations per value of an `each` block.
-    #[serde(default)]
     pub cites_each: BTreeMap<String, Vec<String>>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct LetterRules {
-    #[serde(default)]
     pub when: Option<Condition>,
     pub core: Vec<LetterBlock>,
     pub short: Vec<LetterBlock>,
     pub long: Vec<LetterBlock>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Outcomes {
-    #[serde(rename = "route")]
     pub routes: Vec<RouteRule>,
-    #[serde(rename = "step")]
     pub steps: Vec<StepRule>,
     pub letter: LetterRules,
 }
 
 /// Where a person objects to one service of a controller.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct ServiceForm {
     pub service: String,
     pub url: String,
 }
 
 /// A known organisation: its own legal basis, training start, forms.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Controller {
     pub id: String,
     pub legal_basis: String,
-    #[serde(default)]
     pub training_start: Option<String>,
-    #[serde(default)]
     pub lead_authority: Option<String>,
     pub verified: String,
-    #[serde(rename = "form", default)]
     pub forms: Vec<ServiceForm>,
 }
 
 /// A supervisory authority for one country.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct Authority {
     pub country: String,
     pub region: String,
     pub name: String,
     pub website: String,
-    #[serde(default)]
     pub complaint_url: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
 pub struct CitationSource {
     pub id: String,
     pub url: String,
-}
-
-#[derive(Deserialize)]
-struct RawContent {
-    questionnaire: Questionnaire,
-    outcomes: Outcomes,
-    controllers: ControllersFile,
-    authorities: AuthoritiesFile,
-    citations: CitationsFile,
-    locales: BTreeMap<String, BTreeMap<String, String>>,
-}
-
-#[derive(Deserialize)]
-struct ControllersFile {
-    controller: Vec<Controller>,
-}
-#[derive(Deserialize)]
-struct AuthoritiesFile {
-    authority: Vec<Authority>,
-}
-#[derive(Deserialize)]
-struct CitationsFile {
-    citation: Vec<CitationSource>,
 }
 
 /// Everything in `content/`, typed. Built once; shared by reference.
@@ -253,16 +188,8 @@ impl Content {
     /// Parses a content document (the JSON `build.rs` writes). Choices named by
     /// `choices_from = "countries"` are filled in from the EU/EEA authorities.
     pub fn from_json(json: &str) -> Result<Content, String> {
-        let raw: RawContent =
-            serde_json::from_str(json).map_err(|e| format!("content does not fit its model: {e}"))?;
-        let mut content = Content {
-            questionnaire: raw.questionnaire,
-            outcomes: raw.outcomes,
-            controllers: raw.controllers.controller,
-            authorities: raw.authorities.authority,
-            citations: raw.citations.citation,
-            locales: raw.locales,
-        };
+        let doc: Value = serde_json::from_str(json).map_err(|e| format!("content does not fit its model: {e}"))?;
+        let mut content = read::content(&doc).map_err(|e| format!("content does not fit its model: {e}"))?;
         let countries: Vec<String> = content
             .authorities
             .iter()
@@ -325,5 +252,254 @@ impl Content {
     /// The text with this id, if it exists (for optional texts such as choice hints).
     pub fn text_opt(&self, lang: Lang, id: &str) -> Option<&str> {
         self.locales.get(lang.code()).and_then(|m| m.get(id)).map(String::as_str)
+    }
+}
+
+/// Reads a content document (the JSON `build.rs` writes from the TOML files)
+/// into the model. Every table is checked for unknown and missing fields, and a
+/// mistake names its place: `outcomes.step[3].when.is: missing field `q``.
+/// Written out instead of derived: serde's generated readers were about a
+/// tenth of the app's download.
+mod read {
+    use super::*;
+    use crate::engine::condition::Condition;
+
+    pub(super) type Result<T> = std::result::Result<T, String>;
+
+    /// A table at a place in the document, with only the keys it may have.
+    struct Table<'a> {
+        at: String,
+        map: &'a Map<String, Value>,
+    }
+
+    fn names(keys: &[&str]) -> String {
+        keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+    }
+
+    impl<'a> Table<'a> {
+        fn new(value: &'a Value, at: String, keys: &[&str]) -> Result<Table<'a>> {
+            let map = value.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
+            if let Some(k) = map.keys().find(|k| !keys.contains(&k.as_str())) {
+                return Err(format!("{at}: unknown field `{k}`, expected one of {}", names(keys)));
+            }
+            Ok(Table { at, map })
+        }
+
+        fn place(&self, key: &str) -> String {
+            if self.at.is_empty() {
+                key.to_string()
+            } else {
+                format!("{}.{key}", self.at)
+            }
+        }
+
+        fn required(&self, key: &str) -> Result<&'a Value> {
+            self.map.get(key).ok_or_else(|| {
+                let at = if self.at.is_empty() { "the document" } else { &self.at };
+                format!("{at}: missing field `{key}`")
+            })
+        }
+
+        fn table(&self, key: &str, keys: &[&str]) -> Result<Table<'a>> {
+            Table::new(self.required(key)?, self.place(key), keys)
+        }
+
+        fn opt_text(&self, key: &str) -> Result<Option<String>> {
+            match self.map.get(key) {
+                None => Ok(None),
+                Some(v) => text(v, &self.place(key)).map(Some),
+            }
+        }
+
+        fn text(&self, key: &str) -> Result<String> {
+            text(self.required(key)?, &self.place(key))
+        }
+
+        /// A list; absent is empty unless `required`.
+        fn list<T>(&self, key: &str, required: bool, item: impl Fn(&'a Value, String) -> Result<T>) -> Result<Vec<T>> {
+            let value = match self.map.get(key) {
+                None if !required => return Ok(Vec::new()),
+                _ => self.required(key)?,
+            };
+            let items = value.as_array().ok_or_else(|| format!("{}: expected a list", self.place(key)))?;
+            items.iter().enumerate().map(|(i, v)| item(v, format!("{}[{i}]", self.place(key)))).collect()
+        }
+
+        fn texts(&self, key: &str) -> Result<Vec<String>> {
+            self.list(key, false, |v, at| text(v, &at))
+        }
+
+        fn flag(&self, key: &str, default: bool) -> Result<bool> {
+            match self.map.get(key) {
+                None => Ok(default),
+                Some(v) => v.as_bool().ok_or_else(|| format!("{}: expected true or false", self.place(key))),
+            }
+        }
+
+        fn count(&self, key: &str) -> Result<Option<usize>> {
+            match self.map.get(key) {
+                None => Ok(None),
+                Some(v) => v
+                    .as_u64()
+                    .and_then(|n| usize::try_from(n).ok())
+                    .map(Some)
+                    .ok_or_else(|| format!("{}: expected a whole number", self.place(key))),
+            }
+        }
+
+        fn condition(&self, key: &str) -> Result<Option<Condition>> {
+            self.map.get(key).map(|v| condition(v, self.place(key))).transpose()
+        }
+    }
+
+    fn text(value: &Value, at: &str) -> Result<String> {
+        value.as_str().map(str::to_string).ok_or_else(|| format!("{at}: expected a text in quotes"))
+    }
+
+    pub(super) fn condition(value: &Value, at: String) -> Result<Condition> {
+        const KINDS: [&str; 7] = ["is", "answered", "all", "any", "not", "route", "art9"];
+        let t = Table::new(value, at.clone(), &KINDS)?;
+        let mut entries = t.map.iter();
+        let (Some((kind, inner)), None) = (entries.next(), entries.next()) else {
+            return Err(format!("{at}: expected exactly one of {}", names(&KINDS)));
+        };
+        let at = t.place(kind);
+        let list = |v: &Value| -> Result<Vec<Condition>> {
+            let items = v.as_array().ok_or_else(|| format!("{at}: expected a list of conditions"))?;
+            items.iter().enumerate().map(|(i, c)| condition(c, format!("{at}[{i}]"))).collect()
+        };
+        let texts = |v: &Value| -> Result<Vec<String>> {
+            let items = v.as_array().ok_or_else(|| format!("{at}: expected a list"))?;
+            items.iter().enumerate().map(|(i, x)| text(x, &format!("{at}[{i}]"))).collect()
+        };
+        Ok(match kind.as_str() {
+            "is" => {
+                let is = Table::new(inner, at.clone(), &["q", "any"])?;
+                Condition::Is { q: is.text("q")?, any: texts(is.required("any")?)? }
+            }
+            "answered" => Condition::Answered(text(inner, &at)?),
+            "all" => Condition::All(list(inner)?),
+            "any" => Condition::Any(list(inner)?),
+            "not" => Condition::Not(Box::new(condition(inner, at.clone())?)),
+            "route" => Condition::Route(texts(inner)?),
+            _ => Condition::Art9(texts(inner)?),
+        })
+    }
+
+    fn kind(value: &Value, at: &str) -> Result<Kind> {
+        match text(value, at)?.as_str() {
+            "single" => Ok(Kind::Single),
+            "multi" => Ok(Kind::Multi),
+            "select" => Ok(Kind::Select),
+            "text" => Ok(Kind::Text),
+            other => Err(format!("{at}: unknown variant `{other}`, expected one of `single`, `multi`, `select`, `text`")),
+        }
+    }
+
+    fn question(value: &Value, at: String) -> Result<Question> {
+        let t = Table::new(value, at, &["id", "kind", "choices", "choices_from", "when", "required", "max_chars", "exclusive"])?;
+        Ok(Question {
+            id: t.text("id")?,
+            kind: kind(t.required("kind")?, &t.place("kind"))?,
+            choices: t.texts("choices")?,
+            choices_from: t.opt_text("choices_from")?,
+            when: t.condition("when")?,
+            required: t.flag("required", true)?,
+            max_chars: t.count("max_chars")?,
+            exclusive: t.texts("exclusive")?,
+        })
+    }
+
+    fn section(value: &Value, at: String) -> Result<Section> {
+        let t = Table::new(value, at, &["id", "when", "question"])?;
+        Ok(Section { id: t.text("id")?, when: t.condition("when")?, questions: t.list("question", true, question)? })
+    }
+
+    fn rule(value: &Value, at: String) -> Result<(String, Option<Condition>, Vec<String>)> {
+        let t = Table::new(value, at, &["id", "when", "cites"])?;
+        Ok((t.text("id")?, t.condition("when")?, t.texts("cites")?))
+    }
+
+    fn letter_block(value: &Value, at: String) -> Result<LetterBlock> {
+        let t = Table::new(value, at, &["text", "each", "include", "when", "cites", "cites_each"])?;
+        let mut cites_each = BTreeMap::new();
+        if let Some(v) = t.map.get("cites_each") {
+            let at = t.place("cites_each");
+            let map = v.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
+            for (value, cites) in map {
+                let items = cites.as_array().ok_or_else(|| format!("{at}.{value}: expected a list"))?;
+                let cites = items.iter().enumerate().map(|(i, c)| text(c, &format!("{at}.{value}[{i}]"))).collect::<Result<_>>()?;
+                cites_each.insert(value.clone(), cites);
+            }
+        }
+        Ok(LetterBlock {
+            text: t.opt_text("text")?,
+            each: t.opt_text("each")?,
+            include: t.opt_text("include")?,
+            when: t.condition("when")?,
+            cites: t.texts("cites")?,
+            cites_each,
+        })
+    }
+
+    fn controller(value: &Value, at: String) -> Result<Controller> {
+        let t = Table::new(value, at, &["id", "legal_basis", "training_start", "lead_authority", "verified", "form"])?;
+        Ok(Controller {
+            id: t.text("id")?,
+            legal_basis: t.text("legal_basis")?,
+            training_start: t.opt_text("training_start")?,
+            lead_authority: t.opt_text("lead_authority")?,
+            verified: t.text("verified")?,
+            forms: t.list("form", false, |v, at| {
+                let f = Table::new(v, at, &["service", "url"])?;
+                Ok(ServiceForm { service: f.text("service")?, url: f.text("url")? })
+            })?,
+        })
+    }
+
+    fn authority(value: &Value, at: String) -> Result<Authority> {
+        let t = Table::new(value, at, &["country", "region", "name", "website", "complaint_url"])?;
+        Ok(Authority {
+            country: t.text("country")?,
+            region: t.text("region")?,
+            name: t.text("name")?,
+            website: t.text("website")?,
+            complaint_url: t.opt_text("complaint_url")?,
+        })
+    }
+
+    fn locales(value: &Value, at: String) -> Result<BTreeMap<String, BTreeMap<String, String>>> {
+        let langs = value.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
+        let mut out = BTreeMap::new();
+        for (lang, texts) in langs {
+            let at = format!("{at}.{lang}");
+            let texts = texts.as_object().ok_or_else(|| format!("{at}: expected `id = \"text\"` lines"))?;
+            let texts = texts.iter().map(|(id, t)| Ok((id.clone(), text(t, &format!("{at}.{id}"))?))).collect::<Result<_>>()?;
+            out.insert(lang.clone(), texts);
+        }
+        Ok(out)
+    }
+
+    pub(super) fn content(doc: &Value) -> Result<Content> {
+        let doc = Table::new(doc, String::new(), &["questionnaire", "outcomes", "controllers", "authorities", "citations", "locales"])?;
+        let questionnaire = doc.table("questionnaire", &["section"])?;
+        let outcomes = doc.table("outcomes", &["route", "step", "letter"])?;
+        let letter = outcomes.table("letter", &["when", "core", "short", "long"])?;
+        let blocks = |key: &str| letter.list(key, true, letter_block);
+        Ok(Content {
+            questionnaire: Questionnaire { sections: questionnaire.list("section", true, section)? },
+            outcomes: Outcomes {
+                routes: outcomes.list("route", true, |v, at| rule(v, at).map(|(id, when, cites)| RouteRule { id, when, cites }))?,
+                steps: outcomes.list("step", true, |v, at| rule(v, at).map(|(id, when, cites)| StepRule { id, when, cites }))?,
+                letter: LetterRules { when: letter.condition("when")?, core: blocks("core")?, short: blocks("short")?, long: blocks("long")? },
+            },
+            controllers: doc.table("controllers", &["controller"])?.list("controller", true, controller)?,
+            authorities: doc.table("authorities", &["authority"])?.list("authority", true, authority)?,
+            citations: doc.table("citations", &["citation"])?.list("citation", true, |v, at| {
+                let t = Table::new(v, at, &["id", "url"])?;
+                Ok(CitationSource { id: t.text("id")?, url: t.text("url")? })
+            })?,
+            locales: locales(doc.required("locales")?, "locales".into())?,
+        })
     }
 }

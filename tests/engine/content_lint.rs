@@ -104,10 +104,27 @@ fn a_route_condition_in_the_questionnaire_is_refused() {
     assert_found(&p, "route and art9 conditions only work in outcomes.toml");
 }
 
+/// A mistake in the shape of a file names its place in the content.
 #[test]
 fn a_wrong_shape_is_a_clear_error() {
     let p = lint_after(|d| question(d, "age")["kind"] = json!("slider"));
-    assert_found(&p, "content does not fit its model: unknown variant `slider`");
+    assert_found(&p, "content does not fit its model: questionnaire.section[2].question[0].kind: unknown variant `slider`");
+    let p = lint_after(|d| question(d, "age")["requird"] = json!(false));
+    assert_found(&p, "questionnaire.section[2].question[0]: unknown field `requird`, expected one of `id`, `kind`");
+    let p = lint_after(|d| {
+        d["controllers"]["controller"][0].as_object_mut().unwrap().remove("verified");
+    });
+    assert_found(&p, "controllers.controller[0]: missing field `verified`");
+    let p = lint_after(|d| question(d, "age")["max_chars"] = json!("many"));
+    assert_found(&p, "questionnaire.section[2].question[0].max_chars: expected a whole number");
+    let p = lint_after(|d| d["outcomes"]["step"][0]["when"] = json!({ "is": { "q": "age" } }));
+    assert_found(&p, "outcomes.step[0].when.is: missing field `any`");
+    let p = lint_after(|d| d["outcomes"]["step"][0]["when"] = json!({ "maybe": ["age"] }));
+    assert_found(&p, "outcomes.step[0].when: unknown field `maybe`, expected one of `is`, `answered`");
+    let p = lint_after(|d| d["outcomes"]["step"][0]["when"] = json!({ "answered": "age", "not": { "answered": "age" } }));
+    assert_found(&p, "outcomes.step[0].when: expected exactly one of `is`");
+    let p = lint_after(|d| d["locales"]["en"]["q.age.title"] = json!(3));
+    assert_found(&p, "locales.en.q.age.title: expected a text in quotes");
 }
 
 #[test]
