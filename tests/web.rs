@@ -185,7 +185,7 @@ async fn the_panic_screen_is_readable_and_its_button_restarts() {
     let flag = restarted.clone();
     objection_check::platform::panic::show(&root, Lang::Nl, move || flag.set(true));
     assert_eq!(text(&root, "h1"), "Er ging iets mis");
-    assert_eq!(root.query_selector("[role=alert]").unwrap().is_some(), true);
+    assert!(root.query_selector("[role=alert]").unwrap().is_some(), "the panic screen is announced");
     click(&root, "#oc-panic-restart").await;
     assert!(restarted.get());
 }

@@ -326,7 +326,7 @@ mod read {
         }
 
         fn texts(&self, key: &str) -> Result<Vec<String>> {
-            self.list(key, false, |v, at| text(v, &at))
+            self.map.get(key).map_or(Ok(Vec::new()), |v| texts(v, &self.place(key)))
         }
 
         fn flag(&self, key: &str, default: bool) -> Result<bool> {
@@ -356,6 +356,11 @@ mod read {
         value.as_str().map(str::to_string).ok_or_else(|| format!("{at}: expected a text in quotes"))
     }
 
+    fn texts(value: &Value, at: &str) -> Result<Vec<String>> {
+        let items = value.as_array().ok_or_else(|| format!("{at}: expected a list"))?;
+        items.iter().enumerate().map(|(i, x)| text(x, &format!("{at}[{i}]"))).collect()
+    }
+
     pub(super) fn condition(value: &Value, at: String) -> Result<Condition> {
         const KINDS: [&str; 7] = ["is", "answered", "all", "any", "not", "route", "art9"];
         let t = Table::new(value, at.clone(), &KINDS)?;
@@ -368,21 +373,17 @@ mod read {
             let items = v.as_array().ok_or_else(|| format!("{at}: expected a list of conditions"))?;
             items.iter().enumerate().map(|(i, c)| condition(c, format!("{at}[{i}]"))).collect()
         };
-        let texts = |v: &Value| -> Result<Vec<String>> {
-            let items = v.as_array().ok_or_else(|| format!("{at}: expected a list"))?;
-            items.iter().enumerate().map(|(i, x)| text(x, &format!("{at}[{i}]"))).collect()
-        };
         Ok(match kind.as_str() {
             "is" => {
                 let is = Table::new(inner, at.clone(), &["q", "any"])?;
-                Condition::Is { q: is.text("q")?, any: texts(is.required("any")?)? }
+                Condition::Is { q: is.text("q")?, any: texts(is.required("any")?, &is.place("any"))? }
             }
             "answered" => Condition::Answered(text(inner, &at)?),
             "all" => Condition::All(list(inner)?),
             "any" => Condition::Any(list(inner)?),
             "not" => Condition::Not(Box::new(condition(inner, at.clone())?)),
-            "route" => Condition::Route(texts(inner)?),
-            _ => Condition::Art9(texts(inner)?),
+            "route" => Condition::Route(texts(inner, &at)?),
+            _ => Condition::Art9(texts(inner, &at)?),
         })
     }
 
@@ -427,9 +428,7 @@ mod read {
             let at = t.place("cites_each");
             let map = v.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
             for (value, cites) in map {
-                let items = cites.as_array().ok_or_else(|| format!("{at}.{value}: expected a list"))?;
-                let cites = items.iter().enumerate().map(|(i, c)| text(c, &format!("{at}.{value}[{i}]"))).collect::<Result<_>>()?;
-                cites_each.insert(value.clone(), cites);
+                cites_each.insert(value.clone(), texts(cites, &format!("{at}.{value}"))?);
             }
         }
         Ok(LetterBlock {
