@@ -143,6 +143,8 @@ test('reload mid-way and browser back/forward keep the answers and the step', as
   await answer(page, 'country', 'be');
   await answer(page, 'controller', 'linkedin');
   await page.waitForSelector('input[name=age]');
+  // The history entry is written once the new screen has been drawn.
+  await page.waitForFunction(() => history.state === 'q:age');
   await page.reload();
   await page.waitForSelector('input[name=age]');
   assert.match(await page.textContent('h1'), /How old are you\?/);

@@ -139,16 +139,21 @@ pub fn App(props: &AppProps) -> Html {
                 dom::before_next_frame(move || dom::focus(root.as_ref(), target));
             }
             if owns_page {
-                // The history entry at once (a reload or Back must find it);
-                // the title, which nothing reads back, after the frame.
-                if *nav == 0 {
-                    dom::replace_step(&screen.key());
-                } else {
-                    dom::push_step(&screen.key());
-                }
-                if let Some(title) = title {
-                    dom::after_next_frame(move || dom::set_title(&title));
-                }
+                // The history entry and the title once the new screen is drawn
+                // (pushState costs as much as a small render). The storage
+                // effect above stays synchronous, so a reload in that one
+                // frame loses no answer, at most this step's history entry.
+                let (key, first) = (screen.key(), *nav == 0);
+                dom::after_next_frame(move || {
+                    if first {
+                        dom::replace_step(&key);
+                    } else {
+                        dom::push_step(&key);
+                    }
+                    if let Some(title) = &title {
+                        dom::set_title(title);
+                    }
+                });
             }
         });
     }
