@@ -317,12 +317,10 @@ mod read {
 
         /// A list; absent is empty unless `required`.
         fn list<T>(&self, key: &str, required: bool, item: impl Fn(&'a Value, String) -> Result<T>) -> Result<Vec<T>> {
-            let value = match self.map.get(key) {
-                None if !required => return Ok(Vec::new()),
-                _ => self.required(key)?,
-            };
-            let items = value.as_array().ok_or_else(|| format!("{}: expected a list", self.place(key)))?;
-            items.iter().enumerate().map(|(i, v)| item(v, format!("{}[{i}]", self.place(key)))).collect()
+            match self.map.get(key) {
+                None if !required => Ok(Vec::new()),
+                _ => items(self.required(key)?, &self.place(key), item),
+            }
         }
 
         fn texts(&self, key: &str) -> Result<Vec<String>> {
@@ -356,9 +354,14 @@ mod read {
         value.as_str().map(str::to_string).ok_or_else(|| format!("{at}: expected a text in quotes"))
     }
 
+    /// Every item of the list at `at`, each read by `item` at its own place (`at[i]`).
+    fn items<'a, T>(value: &'a Value, at: &str, item: impl Fn(&'a Value, String) -> Result<T>) -> Result<Vec<T>> {
+        let list = value.as_array().ok_or_else(|| format!("{at}: expected a list"))?;
+        list.iter().enumerate().map(|(i, v)| item(v, format!("{at}[{i}]"))).collect()
+    }
+
     fn texts(value: &Value, at: &str) -> Result<Vec<String>> {
-        let items = value.as_array().ok_or_else(|| format!("{at}: expected a list"))?;
-        items.iter().enumerate().map(|(i, x)| text(x, &format!("{at}[{i}]"))).collect()
+        items(value, at, |v, at| text(v, &at))
     }
 
     pub(super) fn condition(value: &Value, at: String) -> Result<Condition> {

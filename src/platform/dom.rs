@@ -114,29 +114,32 @@ pub fn focus(root: Option<&Element>, id: &str) {
     }
 }
 
+/// Hands `f` to the browser through `register` (a frame or a timer); runs it
+/// at once if the browser refuses, so the work is never lost.
+fn schedule(
+    f: impl FnOnce() + 'static,
+    register: impl FnOnce(&web_sys::Window, &js_sys::Function) -> Result<i32, wasm_bindgen::JsValue>,
+) {
+    let Some(window) = web_sys::window() else { return f() };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let callback: &js_sys::Function = callback.unchecked_ref();
+    if register(&window, callback).is_err() {
+        let _ = callback.call0(&wasm_bindgen::JsValue::NULL);
+    }
+}
+
 /// Runs `f` just before the browser draws the next frame: work that needs a
 /// fresh layout (moving focus) then shares the frame's own style and layout
 /// pass instead of forcing one more while the screen is being built.
 pub fn before_next_frame(f: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else { return f() };
-    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
-    if window.request_animation_frame(callback.unchecked_ref()).is_err() {
-        // No frames (a hidden page may never draw one): the callback is lost, so run now.
-        let f: &js_sys::Function = callback.unchecked_ref();
-        let _ = f.call0(&wasm_bindgen::JsValue::NULL);
-    }
+    schedule(f, |window, callback| window.request_animation_frame(callback));
 }
 
 /// Runs `f` once the next frame has been drawn: bookkeeping the person does
 /// not see (the history entry, the title) stays off the path to the next screen.
 pub fn after_next_frame(f: impl FnOnce() + 'static) {
     before_next_frame(move || {
-        let Some(window) = web_sys::window() else { return f() };
-        let callback = wasm_bindgen::closure::Closure::once_into_js(f);
-        if window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0).is_err() {
-            let f: &js_sys::Function = callback.unchecked_ref();
-            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
-        }
+        schedule(f, |window, callback| window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, 0));
     });
 }
 
