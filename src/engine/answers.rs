@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use super::json::{Json, Object};
 
 use super::content::{Content, Kind, Lang, Question};
 
@@ -18,8 +18,7 @@ pub const FORMAT_VERSION: u64 = 1;
 pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024;
 
 /// One answer: a choice or a text, or for a multi question a list of choices.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswerValue {
     One(String),
     Many(Vec<String>),
@@ -50,8 +49,7 @@ impl AnswerValue {
 }
 
 /// Answers by question id, in a stable order.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers(BTreeMap<String, AnswerValue>);
 
 impl Answers {
@@ -137,7 +135,7 @@ impl fmt::Display for AnswersError {
 impl std::error::Error for AnswersError {}
 
 /// The versioned answers document: `{"version": 1, "lang": "nl", "answers": {...}}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AnswersDocument {
     pub version: u64,
     pub lang: Lang,
@@ -151,7 +149,19 @@ impl AnswersDocument {
 
     /// Pretty JSON, as exported and stored.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let mut answers = Object::new();
+        for (id, value) in self.answers.iter() {
+            let value = match value {
+                AnswerValue::One(v) => Json::String(v.clone()),
+                AnswerValue::Many(vs) => Json::Array(vs.iter().cloned().map(Json::String).collect()),
+            };
+            answers.insert(id.clone(), value);
+        }
+        let mut doc = Object::new();
+        doc.insert("version", Json::Number(self.version.to_string()));
+        doc.insert("lang", Json::String(self.lang.code().into()));
+        doc.insert("answers", Json::Object(answers));
+        Json::Object(doc).to_pretty()
     }
 
     /// Strict reading: the first fault is an error.
@@ -176,8 +186,7 @@ impl AnswersDocument {
         if json.len() > MAX_DOCUMENT_BYTES {
             return Err(AnswersError::TooLarge { bytes: json.len() });
         }
-        let value: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| AnswersError::NotJson(e.to_string()))?;
+        let value = Json::parse(json).map_err(|e| AnswersError::NotJson(e.to_string()))?;
         let obj = value.as_object().ok_or(AnswersError::NotAnObject)?;
         let mut problems = Vec::new();
         for key in obj.keys() {
@@ -191,17 +200,17 @@ impl AnswersDocument {
             Some(v) => return Err(AnswersError::UnsupportedVersion(short(&v.to_string()))),
         }
         let lang = match obj.get("lang") {
-            Some(serde_json::Value::String(s)) if s == "nl" => Lang::Nl,
-            Some(serde_json::Value::String(s)) if s == "en" => Lang::En,
+            Some(Json::String(s)) if s == "nl" => Lang::Nl,
+            Some(Json::String(s)) if s == "en" => Lang::En,
             Some(v) => return Err(AnswersError::BadLang(short(&v.to_string()))),
             None => return Err(AnswersError::BadLang("nothing".into())),
         };
         let raw = match obj.get("answers") {
-            Some(serde_json::Value::Object(m)) => m,
+            Some(Json::Object(m)) => m,
             _ => return Err(AnswersError::AnswersNotAnObject),
         };
         let mut answers = Answers::new();
-        for (id, value) in raw {
+        for (id, value) in raw.iter() {
             match content.question(id) {
                 None => problems.push(AnswersError::UnknownQuestion(short(id))),
                 Some(q) => match check_value(q, value) {
@@ -215,7 +224,7 @@ impl AnswersDocument {
 }
 
 /// Checks one stored answer against its question.
-fn check_value(q: &Question, value: &serde_json::Value) -> Result<AnswerValue, AnswersError> {
+fn check_value(q: &Question, value: &Json) -> Result<AnswerValue, AnswersError> {
     let question = q.id.clone();
     match q.kind {
         Kind::Single | Kind::Select => {

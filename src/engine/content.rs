@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde_json::{Map, Value};
+use super::json::{Json, Object};
 
 use super::condition::Condition;
 
@@ -188,7 +188,7 @@ impl Content {
     /// Parses a content document (the JSON `build.rs` writes). Choices named by
     /// `choices_from = "countries"` are filled in from the EU/EEA authorities.
     pub fn from_json(json: &str) -> Result<Content, String> {
-        let doc: Value = serde_json::from_str(json).map_err(|e| format!("content does not fit its model: {e}"))?;
+        let doc = Json::parse(json).map_err(|e| format!("content is not valid JSON: {e}"))?;
         let mut content = read::content(&doc).map_err(|e| format!("content does not fit its model: {e}"))?;
         let countries: Vec<String> = content
             .authorities
@@ -259,7 +259,7 @@ impl Content {
 /// into the model. Every table is checked for unknown and missing fields, and a
 /// mistake names its place: `outcomes.step[3].when.is: missing field `q``.
 /// Written out instead of derived: serde's generated readers were about a
-/// tenth of the app's download.
+/// tenth of the app's download (and [`super::json`] reads the JSON).
 mod read {
     use super::*;
     use crate::engine::condition::Condition;
@@ -269,7 +269,7 @@ mod read {
     /// A table at a place in the document, with only the keys it may have.
     struct Table<'a> {
         at: String,
-        map: &'a Map<String, Value>,
+        map: &'a Object,
     }
 
     fn names(keys: &[&str]) -> String {
@@ -277,7 +277,7 @@ mod read {
     }
 
     impl<'a> Table<'a> {
-        fn new(value: &'a Value, at: String, keys: &[&str]) -> Result<Table<'a>> {
+        fn new(value: &'a Json, at: String, keys: &[&str]) -> Result<Table<'a>> {
             let map = value.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
             if let Some(k) = map.keys().find(|k| !keys.contains(&k.as_str())) {
                 return Err(format!("{at}: unknown field `{k}`, expected one of {}", names(keys)));
@@ -293,7 +293,7 @@ mod read {
             }
         }
 
-        fn required(&self, key: &str) -> Result<&'a Value> {
+        fn required(&self, key: &str) -> Result<&'a Json> {
             self.map.get(key).ok_or_else(|| {
                 let at = if self.at.is_empty() { "the document" } else { &self.at };
                 format!("{at}: missing field `{key}`")
@@ -316,7 +316,7 @@ mod read {
         }
 
         /// A list; absent is empty unless `required`.
-        fn list<T>(&self, key: &str, required: bool, item: impl Fn(&'a Value, String) -> Result<T>) -> Result<Vec<T>> {
+        fn list<T>(&self, key: &str, required: bool, item: impl Fn(&'a Json, String) -> Result<T>) -> Result<Vec<T>> {
             match self.map.get(key) {
                 None if !required => Ok(Vec::new()),
                 _ => items(self.required(key)?, &self.place(key), item),
@@ -350,21 +350,21 @@ mod read {
         }
     }
 
-    fn text(value: &Value, at: &str) -> Result<String> {
+    fn text(value: &Json, at: &str) -> Result<String> {
         value.as_str().map(str::to_string).ok_or_else(|| format!("{at}: expected a text in quotes"))
     }
 
     /// Every item of the list at `at`, each read by `item` at its own place (`at[i]`).
-    fn items<'a, T>(value: &'a Value, at: &str, item: impl Fn(&'a Value, String) -> Result<T>) -> Result<Vec<T>> {
+    fn items<'a, T>(value: &'a Json, at: &str, item: impl Fn(&'a Json, String) -> Result<T>) -> Result<Vec<T>> {
         let list = value.as_array().ok_or_else(|| format!("{at}: expected a list"))?;
         list.iter().enumerate().map(|(i, v)| item(v, format!("{at}[{i}]"))).collect()
     }
 
-    fn texts(value: &Value, at: &str) -> Result<Vec<String>> {
+    fn texts(value: &Json, at: &str) -> Result<Vec<String>> {
         items(value, at, |v, at| text(v, &at))
     }
 
-    pub(super) fn condition(value: &Value, at: String) -> Result<Condition> {
+    pub(super) fn condition(value: &Json, at: String) -> Result<Condition> {
         const KINDS: [&str; 7] = ["is", "answered", "all", "any", "not", "route", "art9"];
         let t = Table::new(value, at.clone(), &KINDS)?;
         let mut entries = t.map.iter();
@@ -372,7 +372,7 @@ mod read {
             return Err(format!("{at}: expected exactly one of {}", names(&KINDS)));
         };
         let at = t.place(kind);
-        let list = |v: &Value| -> Result<Vec<Condition>> {
+        let list = |v: &Json| -> Result<Vec<Condition>> {
             let items = v.as_array().ok_or_else(|| format!("{at}: expected a list of conditions"))?;
             items.iter().enumerate().map(|(i, c)| condition(c, format!("{at}[{i}]"))).collect()
         };
@@ -390,7 +390,7 @@ mod read {
         })
     }
 
-    fn kind(value: &Value, at: &str) -> Result<Kind> {
+    fn kind(value: &Json, at: &str) -> Result<Kind> {
         match text(value, at)?.as_str() {
             "single" => Ok(Kind::Single),
             "multi" => Ok(Kind::Multi),
@@ -400,7 +400,7 @@ mod read {
         }
     }
 
-    fn question(value: &Value, at: String) -> Result<Question> {
+    fn question(value: &Json, at: String) -> Result<Question> {
         let t = Table::new(value, at, &["id", "kind", "choices", "choices_from", "when", "required", "max_chars", "exclusive"])?;
         Ok(Question {
             id: t.text("id")?,
@@ -414,23 +414,23 @@ mod read {
         })
     }
 
-    fn section(value: &Value, at: String) -> Result<Section> {
+    fn section(value: &Json, at: String) -> Result<Section> {
         let t = Table::new(value, at, &["id", "when", "question"])?;
         Ok(Section { id: t.text("id")?, when: t.condition("when")?, questions: t.list("question", true, question)? })
     }
 
-    fn rule(value: &Value, at: String) -> Result<(String, Option<Condition>, Vec<String>)> {
+    fn rule(value: &Json, at: String) -> Result<(String, Option<Condition>, Vec<String>)> {
         let t = Table::new(value, at, &["id", "when", "cites"])?;
         Ok((t.text("id")?, t.condition("when")?, t.texts("cites")?))
     }
 
-    fn letter_block(value: &Value, at: String) -> Result<LetterBlock> {
+    fn letter_block(value: &Json, at: String) -> Result<LetterBlock> {
         let t = Table::new(value, at, &["text", "each", "include", "when", "cites", "cites_each"])?;
         let mut cites_each = BTreeMap::new();
         if let Some(v) = t.map.get("cites_each") {
             let at = t.place("cites_each");
             let map = v.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
-            for (value, cites) in map {
+            for (value, cites) in map.iter() {
                 cites_each.insert(value.clone(), texts(cites, &format!("{at}.{value}"))?);
             }
         }
@@ -444,7 +444,7 @@ mod read {
         })
     }
 
-    fn controller(value: &Value, at: String) -> Result<Controller> {
+    fn controller(value: &Json, at: String) -> Result<Controller> {
         let t = Table::new(value, at, &["id", "legal_basis", "training_start", "lead_authority", "verified", "form"])?;
         Ok(Controller {
             id: t.text("id")?,
@@ -459,7 +459,7 @@ mod read {
         })
     }
 
-    fn authority(value: &Value, at: String) -> Result<Authority> {
+    fn authority(value: &Json, at: String) -> Result<Authority> {
         let t = Table::new(value, at, &["country", "region", "name", "website", "complaint_url"])?;
         Ok(Authority {
             country: t.text("country")?,
@@ -470,10 +470,10 @@ mod read {
         })
     }
 
-    fn locales(value: &Value, at: String) -> Result<BTreeMap<String, BTreeMap<String, String>>> {
+    fn locales(value: &Json, at: String) -> Result<BTreeMap<String, BTreeMap<String, String>>> {
         let langs = value.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
         let mut out = BTreeMap::new();
-        for (lang, texts) in langs {
+        for (lang, texts) in langs.iter() {
             let at = format!("{at}.{lang}");
             let texts = texts.as_object().ok_or_else(|| format!("{at}: expected `id = \"text\"` lines"))?;
             let texts = texts.iter().map(|(id, t)| Ok((id.clone(), text(t, &format!("{at}.{id}"))?))).collect::<Result<_>>()?;
@@ -482,7 +482,7 @@ mod read {
         Ok(out)
     }
 
-    pub(super) fn content(doc: &Value) -> Result<Content> {
+    pub(super) fn content(doc: &Json) -> Result<Content> {
         let doc = Table::new(doc, String::new(), &["questionnaire", "outcomes", "controllers", "authorities", "citations", "locales"])?;
         let questionnaire = doc.table("questionnaire", &["section"])?;
         let outcomes = doc.table("outcomes", &["route", "step", "letter"])?;

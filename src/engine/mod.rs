@@ -16,6 +16,7 @@ pub mod content;
 pub mod date;
 pub mod flow;
 pub mod ics;
+pub mod json;
 pub mod lint;
 pub mod preset;
 pub mod text;

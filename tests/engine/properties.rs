@@ -1,6 +1,7 @@
 //! Property tests: arbitrary answer documents never make the engine panic and
 //! always give a route. `PROPTEST_CASES=100000 cargo test --release properties`
 //! runs a long campaign (see docs/testing.md).
+use objection_check::engine::json::Json;
 use objection_check::engine::lint::{random_walk, XorShift};
 use objection_check::engine::{assess, AnswersDocument, Date, Lang, Route};
 use proptest::prelude::*;
@@ -40,6 +41,23 @@ fn answer_map() -> impl Strategy<Value = serde_json::Map<String, serde_json::Val
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(512), ..ProptestConfig::default() })]
+
+    /// The engine's JSON reader and writer agree with serde_json on every value:
+    /// what serde_json writes reads back and is written again the same, in one
+    /// line and indented.
+    #[test]
+    fn json_agrees_with_serde_json(v in any_json()) {
+        let line = v.to_string();
+        let read = Json::parse(&line).expect("serde_json's output is JSON");
+        prop_assert_eq!(read.to_string(), line);
+        prop_assert_eq!(read.to_pretty(), serde_json::to_string_pretty(&v).unwrap());
+    }
+
+    /// ... and on which texts are JSON at all (texts of JSON's own characters).
+    #[test]
+    fn json_accepts_what_serde_json_accepts(s in r#"[\[\]{}:,"\\ a-fnrtu0-9.eE+-]{0,24}"#) {
+        prop_assert_eq!(Json::parse(&s).is_ok(), serde_json::from_str::<serde_json::Value>(&s).is_ok(), "{}", s);
+    }
 
     #[test]
     fn any_text_is_read_without_panicking(s in ".{0,300}") {
