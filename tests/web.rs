@@ -178,6 +178,21 @@ async fn a_preset_link_can_skip_the_start_screen_and_preselect_the_organisation(
 }
 
 #[wasm_bindgen_test]
+async fn countries_are_listed_in_the_readers_alphabetical_order() {
+    clear_storage();
+    let preset = Preset { lang: Some(Lang::Nl), skip_start: true, ..Preset::default() };
+    let root = mount_with("nl", preset).await;
+    click(&root, "#residence").await;
+    click(&root, "#oc-continue").await;
+    let options = root.query_selector_all("select option:not([value=''])").unwrap();
+    let names: Vec<String> = (0..options.length()).map(|i| options.get(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(names.first().map(String::as_str), Some("België"), "{names:?}");
+    let ie = names.iter().position(|n| n == "Ierland").expect("Ierland");
+    assert_eq!(names[ie..ie + 3], ["Ierland", "IJsland", "Italië"], "{names:?}");
+    assert_eq!(names.last().map(String::as_str), Some("Zweden"), "{names:?}");
+}
+
+#[wasm_bindgen_test]
 async fn the_panic_screen_is_readable_and_its_button_restarts() {
     clear_storage();
     let root = mount("nl").await;
