@@ -30,9 +30,25 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     files.sort();
+    let mut texts = Vec::new();
     for path in files {
         let lang = path.file_stem().unwrap().to_string_lossy().into_owned();
-        locales.insert(lang, read_toml(&path));
+        match read_toml(&path) {
+            serde_json::Value::Object(map) => texts.push((lang, map)),
+            _ => unreachable!("a TOML file is a table"),
+        }
+    }
+    // Every id once, then each language's texts in that order (null where a
+    // language lacks one; the content lint reports it). Written as
+    // {"ids": [...], "en": [...], "nl": [...]} instead of one table per
+    // language, so the ids are not downloaded twice (2.4 KB of gzip).
+    let mut ids: Vec<&String> = texts.iter().flat_map(|(_, map)| map.keys()).collect();
+    ids.sort();
+    ids.dedup();
+    locales.insert("ids".into(), serde_json::json!(ids));
+    for (lang, map) in &texts {
+        let row: Vec<serde_json::Value> = ids.iter().map(|id| map.get(*id).cloned().unwrap_or_default()).collect();
+        locales.insert(lang.clone(), serde_json::Value::Array(row));
     }
     doc.insert("locales".into(), serde_json::Value::Object(locales));
     let out = Path::new(&env::var("OUT_DIR").unwrap()).join("content.json");

@@ -470,13 +470,21 @@ mod read {
         })
     }
 
+    /// `{"ids": [id, ...], "en": [text, ...], "nl": [...]}`: each language's
+    /// texts in the order of `ids`, `null` where it has none.
     fn locales(value: &Json, at: String) -> Result<BTreeMap<String, BTreeMap<String, String>>> {
-        let langs = value.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
+        let table = value.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
+        let ids = texts(table.get("ids").ok_or_else(|| format!("{at}: missing field `ids`"))?, &format!("{at}.ids"))?;
         let mut out = BTreeMap::new();
-        for (lang, texts) in langs.iter() {
+        for (lang, row) in table.iter().filter(|(k, _)| *k != "ids") {
             let at = format!("{at}.{lang}");
-            let texts = texts.as_object().ok_or_else(|| format!("{at}: expected `id = \"text\"` lines"))?;
-            let texts = texts.iter().map(|(id, t)| Ok((id.clone(), text(t, &format!("{at}.{id}"))?))).collect::<Result<_>>()?;
+            let row = row.as_array().filter(|r| r.len() == ids.len()).ok_or_else(|| format!("{at}: expected one entry per id"))?;
+            let mut texts = BTreeMap::new();
+            for (id, t) in ids.iter().zip(row) {
+                if *t != Json::Null {
+                    texts.insert(id.clone(), text(t, &format!("{at}.{id}"))?);
+                }
+            }
             out.insert(lang.clone(), texts);
         }
         Ok(out)

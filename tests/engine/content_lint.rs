@@ -28,6 +28,25 @@ fn assert_found(problems: &[String], needle: &str) {
     assert!(problems.iter().any(|p| p.contains(needle)), "expected a problem containing {needle:?}, got:\n{}", problems.join("\n"));
 }
 
+/// Sets the text `id` in `lang` (`null`: removes it), adding the id if new.
+fn set_text(doc: &mut Value, lang: &str, id: &str, text: Value) {
+    let locales = &mut doc["locales"];
+    let ids = locales["ids"].as_array_mut().unwrap();
+    let i = ids.iter().position(|x| x == id).unwrap_or_else(|| {
+        ids.push(json!(id));
+        ids.len() - 1
+    });
+    for (name, row) in locales.as_object_mut().unwrap().iter_mut().filter(|(k, _)| *k != "ids") {
+        let row = row.as_array_mut().unwrap();
+        if row.len() <= i {
+            row.resize(i + 1, Value::Null);
+        }
+        if name == lang {
+            row[i] = text.clone();
+        }
+    }
+}
+
 fn question<'a>(doc: &'a mut Value, id: &str) -> &'a mut Value {
     doc["questionnaire"]["section"]
         .as_array_mut()
@@ -41,7 +60,7 @@ fn question<'a>(doc: &'a mut Value, id: &str) -> &'a mut Value {
 #[test]
 fn a_missing_translation_is_found() {
     let p = lint_after(|d| {
-        d["locales"]["nl"].as_object_mut().unwrap().remove("q.age.title");
+        set_text(d, "nl", "q.age.title", Value::Null);
     });
     assert_found(&p, "locales/nl.toml: missing text `q.age.title`");
     assert_found(&p, "locales/nl.toml: missing translation of `q.age.title`");
@@ -50,15 +69,15 @@ fn a_missing_translation_is_found() {
 #[test]
 fn an_unknown_text_id_is_found() {
     let p = lint_after(|d| {
-        d["locales"]["en"]["q.age.choice.teenager"] = json!("Teen");
-        d["locales"]["nl"]["q.age.choice.teenager"] = json!("Tiener");
+        set_text(d, "en", "q.age.choice.teenager", json!("Teen"));
+        set_text(d, "nl", "q.age.choice.teenager", json!("Tiener"));
     });
     assert_found(&p, "text `q.age.choice.teenager` is not used by anything");
 }
 
 #[test]
 fn an_unknown_placeholder_is_found() {
-    let p = lint_after(|d| d["locales"]["en"]["letter.confirm"] = json!("Confirm by {deadline}."));
+    let p = lint_after(|d| set_text(d, "en", "letter.confirm", json!("Confirm by {deadline}.")));
     assert_found(&p, "`letter.confirm` uses unknown placeholder {deadline}");
 }
 
@@ -123,7 +142,7 @@ fn a_wrong_shape_is_a_clear_error() {
     assert_found(&p, "outcomes.step[0].when: unknown field `maybe`, expected one of `is`, `answered`");
     let p = lint_after(|d| d["outcomes"]["step"][0]["when"] = json!({ "answered": "age", "not": { "answered": "age" } }));
     assert_found(&p, "outcomes.step[0].when: expected exactly one of `is`");
-    let p = lint_after(|d| d["locales"]["en"]["q.age.title"] = json!(3));
+    let p = lint_after(|d| set_text(d, "en", "q.age.title", json!(3)));
     assert_found(&p, "locales.en.q.age.title: expected a text in quotes");
 }
 
