@@ -126,6 +126,16 @@ function lighthouse(url, method) {
   return { ...scores, lcp: r.audits['largest-contentful-paint'].displayValue };
 }
 
+// ONLY=steps: just the walks, per screen (a quick check while changing a screen).
+if (process.env.ONLY === 'steps') {
+  const { perScreen, slowest } = await walkLatency();
+  await browser.close();
+  for (const s of perScreen) console.log(`after ${s.q}: ${s.dom.toFixed(1)} ms, drawn ${s.frame.toFixed(1)} ms`);
+  const lat = perScreen.map((s) => s.dom);
+  console.log(`median ${median(lat).toFixed(1)} ms, worst ${Math.max(...lat).toFixed(1)} ms, slowest sample ${slowest.toFixed(1)} ms (budget < 16 ms)`);
+  process.exit(0);
+}
+
 const app = await timeToStart(BASE);
 const floor = await timeToStart(BASE + 'bench-static.html');
 const slowApp = await slowFirstVisit(BASE);

@@ -11,6 +11,7 @@
 
 pub mod answers;
 pub mod assess;
+pub mod collate;
 pub mod condition;
 pub mod content;
 pub mod date;

@@ -1,19 +1,9 @@
 //! The page around the widget: mount point and its settings, focus, title,
-//! history entries for steps, the clock, the browser's languages and its
-//! sorting of names.
+//! history entries for steps, the clock, the browser's languages.
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use crate::engine::{Date, Lang};
-
-/// Sorts `items` by their label as the browser sorts names in `lang`
-/// (`localeCompare`: "IJsland" where a Dutch reader looks for it, "Österreich"
-/// among the O's), without the standard library's Unicode case tables.
-pub fn sort_by_name<T>(lang: Lang, items: &mut [(T, String)]) {
-    let locales = js_sys::Array::of1(&lang.code().into());
-    let options = js_sys::Object::new();
-    items.sort_by(|(_, a), (_, b)| js_sys::JsString::from(a.as_str()).locale_compare(b, &locales, &options).cmp(&0));
-}
 
 /// The elements widgets render into: every `[data-objection-check]`, or a new
 /// one at the end of `<body>` when the page has none.

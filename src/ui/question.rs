@@ -209,7 +209,7 @@ fn select(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>, id: &str, des
         .iter()
         .map(|c| (c.clone(), content.text(lang, &format!("country.{c}")).to_string()))
         .collect();
-    crate::platform::dom::sort_by_name(lang, &mut options);
+    crate::engine::collate::sort_by_name(&mut options);
     html! {
         <select id={id.to_string()} name={q.id.clone()} class="oc-select" aria-describedby={describedby} {onchange}>
             <option value="" selected={chosen.is_none()}>{ t(lang, "ui.select_placeholder") }</option>
