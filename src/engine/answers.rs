@@ -4,7 +4,6 @@
 //! fault with a clear message (for the command and imports), and
 //! [`AnswersDocument::parse_lenient`] keeps every answer it can and reports the
 //! rest (for storage and links, so the app always starts).
-use std::collections::BTreeMap;
 use std::fmt;
 
 use super::json::{Json, Object};
@@ -48,25 +47,34 @@ impl AnswerValue {
     }
 }
 
-/// Answers by question id, in a stable order.
+/// Answers by question id, in the order of the ids. (A sorted list rather
+/// than a `BTreeMap`: the few dozen answers need no tree, and each map type
+/// added kilobytes to the app's download.)
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Answers(BTreeMap<String, AnswerValue>);
+pub struct Answers(Vec<(String, AnswerValue)>);
 
 impl Answers {
     pub fn new() -> Answers {
         Answers::default()
     }
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
+    }
     pub fn get(&self, id: &str) -> Option<&AnswerValue> {
-        self.0.get(id)
+        self.find(id).ok().map(|i| &self.0[i].1)
     }
     pub fn set(&mut self, id: impl Into<String>, value: AnswerValue) {
-        self.0.insert(id.into(), value);
+        let id = id.into();
+        match self.find(&id) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (id, value)),
+        }
     }
     pub fn remove(&mut self, id: &str) -> Option<AnswerValue> {
-        self.0.remove(id)
+        self.find(id).ok().map(|i| self.0.remove(i).1)
     }
     pub fn iter(&self) -> impl Iterator<Item = (&String, &AnswerValue)> {
-        self.0.iter()
+        self.0.iter().map(|(k, v)| (k, v))
     }
     pub fn len(&self) -> usize {
         self.0.len()

@@ -555,7 +555,7 @@ fn compose_into(
             Some(q) => {
                 for value in facts.answers.get(q).map(|v| v.values().to_vec()).unwrap_or_default() {
                     out.push(render(content, lang, &format!("{text}.{value}"), vars));
-                    if let Some(c) = block.cites_each.get(&value) {
+                    if let Some((_, c)) = block.cites_each.iter().find(|(v, _)| *v == value) {
                         cites.add_all(c);
                     }
                 }

@@ -117,7 +117,7 @@ pub struct LetterBlock {
     pub when: Option<Condition>,
     pub cites: Vec<String>,
     /// Citations per value of an `each` block.
-    pub cites_each: BTreeMap<String, Vec<String>>,
+    pub cites_each: Vec<(String, Vec<String>)>,
 }
 
 #[derive(Clone, Debug)]
@@ -177,8 +177,33 @@ pub struct Content {
     pub controllers: Vec<Controller>,
     pub authorities: Vec<Authority>,
     pub citations: Vec<CitationSource>,
-    /// Texts per language code ("nl", "en"), id -> text.
-    pub locales: BTreeMap<String, BTreeMap<String, String>>,
+    /// Texts per language and id.
+    pub locales: Texts,
+}
+
+/// The texts of every language: each id once, in order, and per language the
+/// text for each id if it has one. (Lists rather than maps: a lookup is a
+/// binary search, and the app's download carries no tree code for them.)
+#[derive(Debug, Default)]
+pub struct Texts {
+    ids: Vec<String>,
+    langs: Vec<(String, Vec<Option<String>>)>,
+}
+
+impl Texts {
+    /// The text with this id in the language with this code.
+    pub fn get(&self, lang: &str, id: &str) -> Option<&str> {
+        let i = self.ids.binary_search_by(|x| x.as_str().cmp(id)).ok()?;
+        self.langs.iter().find(|(l, _)| l == lang)?.1[i].as_deref()
+    }
+
+    /// Per language code, its texts by id (for the content lint and tests).
+    pub fn by_lang(&self) -> BTreeMap<String, BTreeMap<String, String>> {
+        let row = |texts: &[Option<String>]| {
+            self.ids.iter().zip(texts).filter_map(|(id, t)| Some((id.clone(), t.clone()?))).collect()
+        };
+        self.langs.iter().map(|(lang, texts)| (lang.clone(), row(texts))).collect()
+    }
 }
 
 /// The content as embedded by `build.rs`.
@@ -242,16 +267,12 @@ impl Content {
     /// The text with this id in this language; the id itself if it is missing
     /// (the lint makes sure it never is).
     pub fn text<'a>(&'a self, lang: Lang, id: &'a str) -> &'a str {
-        self.locales
-            .get(lang.code())
-            .and_then(|m| m.get(id))
-            .map(String::as_str)
-            .unwrap_or(id)
+        self.locales.get(lang.code(), id).unwrap_or(id)
     }
 
     /// The text with this id, if it exists (for optional texts such as choice hints).
     pub fn text_opt(&self, lang: Lang, id: &str) -> Option<&str> {
-        self.locales.get(lang.code()).and_then(|m| m.get(id)).map(String::as_str)
+        self.locales.get(lang.code(), id)
     }
 }
 
@@ -426,12 +447,12 @@ mod read {
 
     fn letter_block(value: &Json, at: String) -> Result<LetterBlock> {
         let t = Table::new(value, at, &["text", "each", "include", "when", "cites", "cites_each"])?;
-        let mut cites_each = BTreeMap::new();
+        let mut cites_each = Vec::new();
         if let Some(v) = t.map.get("cites_each") {
             let at = t.place("cites_each");
             let map = v.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
             for (value, cites) in map.iter() {
-                cites_each.insert(value.clone(), texts(cites, &format!("{at}.{value}"))?);
+                cites_each.push((value.clone(), texts(cites, &format!("{at}.{value}"))?));
             }
         }
         Ok(LetterBlock {
@@ -470,24 +491,25 @@ mod read {
         })
     }
 
-    /// `{"ids": [id, ...], "en": [text, ...], "nl": [...]}`: each language's
-    /// texts in the order of `ids`, `null` where it has none.
-    fn locales(value: &Json, at: String) -> Result<BTreeMap<String, BTreeMap<String, String>>> {
+    /// `{"ids": [id, ...], "en": [text, ...], "nl": [...]}`: the ids sorted,
+    /// each language's texts in their order, `null` where it has none.
+    fn locales(value: &Json, at: String) -> Result<Texts> {
         let table = value.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
         let ids = texts(table.get("ids").ok_or_else(|| format!("{at}: missing field `ids`"))?, &format!("{at}.ids"))?;
-        let mut out = BTreeMap::new();
+        if ids.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(format!("{at}.ids: expected each id once, sorted"));
+        }
+        let mut langs = Vec::new();
         for (lang, row) in table.iter().filter(|(k, _)| *k != "ids") {
             let at = format!("{at}.{lang}");
             let row = row.as_array().filter(|r| r.len() == ids.len()).ok_or_else(|| format!("{at}: expected one entry per id"))?;
-            let mut texts = BTreeMap::new();
-            for (id, t) in ids.iter().zip(row) {
-                if *t != Json::Null {
-                    texts.insert(id.clone(), text(t, &format!("{at}.{id}"))?);
-                }
-            }
-            out.insert(lang.clone(), texts);
+            let row = ids.iter().zip(row).map(|(id, t)| match t {
+                Json::Null => Ok(None),
+                t => text(t, &format!("{at}.{id}")).map(Some),
+            });
+            langs.push((lang.clone(), row.collect::<Result<_>>()?));
         }
-        Ok(out)
+        Ok(Texts { ids, langs })
     }
 
     pub(super) fn content(doc: &Json) -> Result<Content> {

@@ -176,7 +176,7 @@ fn check_block(content: &Content, list: &str, b: &LetterBlock, all: &[&str], p: 
     if let Some(q) = &b.each {
         match content.question(q) {
             Some(question) if question.kind == Kind::Multi => {
-                for v in b.cites_each.keys() {
+                for (v, _) in &b.cites_each {
                     if !question.choices.contains(v) {
                         p.push(format!("outcomes.toml: {place}: cites_each names `{v}`, not a choice of `{q}`"));
                     }
@@ -327,11 +327,12 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
         need.insert(format!("month.{m}"));
     }
 
-    let langs: Vec<&String> = content.locales.keys().collect();
+    let locales = content.locales.by_lang();
+    let langs: Vec<&String> = locales.keys().collect();
     if langs.iter().map(|s| s.as_str()).collect::<Vec<_>>() != ["en", "nl"] {
         p.push(format!("locales: expected en.toml and nl.toml, found {langs:?}"));
     }
-    for (lang, texts) in &content.locales {
+    for (lang, texts) in &locales {
         for id in &need {
             if !texts.contains_key(id) {
                 p.push(format!("locales/{lang}.toml: missing text `{id}`"));
@@ -352,7 +353,7 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
         }
     }
     let mut by_lang: BTreeMap<&str, BTreeSet<&String>> = BTreeMap::new();
-    for (lang, texts) in &content.locales {
+    for (lang, texts) in &locales {
         by_lang.insert(lang, texts.keys().collect());
     }
     if let (Some(en), Some(nl)) = (by_lang.get("en"), by_lang.get("nl")) {
@@ -376,7 +377,7 @@ fn citations(content: &Content, _texts: &BTreeSet<String>, p: &mut Vec<String>) 
     let l = &o.letter;
     for b in l.core.iter().chain(&l.short).chain(&l.long) {
         used.extend(b.cites.iter().cloned());
-        for c in b.cites_each.values() {
+        for (_, c) in &b.cites_each {
             used.extend(c.iter().cloned());
         }
     }

@@ -1,8 +1,6 @@
 //! Filling `{placeholders}` in content texts. One pass over the template only:
 //! a value (which may be the person's own words) is never scanned again, so
 //! text such as "{law}" or "{{" typed by a person stays exactly as typed.
-use std::collections::BTreeMap;
-
 use super::content::{Content, Lang};
 
 /// The placeholders a content text may use. The content lint rejects any other.
@@ -14,14 +12,18 @@ pub const PLACEHOLDERS: &[&str] = &[
 
 /// Values for placeholders.
 #[derive(Clone, Debug, Default)]
-pub struct Vars(BTreeMap<&'static str, String>);
+pub struct Vars(Vec<(&'static str, String)>);
 
 impl Vars {
     pub fn new() -> Vars {
         Vars::default()
     }
     pub fn set(&mut self, key: &'static str, value: impl Into<String>) -> &mut Vars {
-        self.0.insert(key, value.into());
+        let value = value.into();
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, v)) => *v = value,
+            None => self.0.push((key, value)),
+        }
         self
     }
     pub fn with(mut self, key: &'static str, value: impl Into<String>) -> Vars {
@@ -29,7 +31,7 @@ impl Vars {
         self
     }
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.0.get(key).map(String::as_str)
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
     }
 }
 

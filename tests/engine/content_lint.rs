@@ -28,18 +28,23 @@ fn assert_found(problems: &[String], needle: &str) {
     assert!(problems.iter().any(|p| p.contains(needle)), "expected a problem containing {needle:?}, got:\n{}", problems.join("\n"));
 }
 
-/// Sets the text `id` in `lang` (`null`: removes it), adding the id if new.
+/// Sets the text `id` in `lang` (`null`: removes it), adding the id in its
+/// sorted place if new.
 fn set_text(doc: &mut Value, lang: &str, id: &str, text: Value) {
-    let locales = &mut doc["locales"];
+    let locales = doc["locales"].as_object_mut().unwrap();
     let ids = locales["ids"].as_array_mut().unwrap();
-    let i = ids.iter().position(|x| x == id).unwrap_or_else(|| {
-        ids.push(json!(id));
-        ids.len() - 1
-    });
-    for (name, row) in locales.as_object_mut().unwrap().iter_mut().filter(|(k, _)| *k != "ids") {
+    let (i, new) = match ids.iter().position(|x| x.as_str().unwrap() >= id) {
+        Some(i) if ids[i] == id => (i, false),
+        Some(i) => (i, true),
+        None => (ids.len(), true),
+    };
+    if new {
+        ids.insert(i, json!(id));
+    }
+    for (name, row) in locales.iter_mut().filter(|(k, _)| *k != "ids") {
         let row = row.as_array_mut().unwrap();
-        if row.len() <= i {
-            row.resize(i + 1, Value::Null);
+        if new {
+            row.insert(i, Value::Null);
         }
         if name == lang {
             row[i] = text.clone();
@@ -180,13 +185,13 @@ fn ui_texts_and_code_agree() {
     let content = crate::content();
     let mut problems = Vec::new();
     for id in &used {
-        for (lang, texts) in &content.locales {
+        for (lang, texts) in &content.locales.by_lang() {
             if !texts.contains_key(id) {
                 problems.push(format!("locales/{lang}.toml: the UI uses `{id}`, which is missing"));
             }
         }
     }
-    for id in content.locales["en"].keys().filter(|k| k.starts_with("ui.")) {
+    for id in content.locales.by_lang()["en"].keys().filter(|k| k.starts_with("ui.")) {
         if !used.contains(id) {
             problems.push(format!("locales: `{id}` is not used by any code"));
         }
