@@ -107,9 +107,9 @@ impl Preset {
         if self.controller.as_deref() != Some("meta") {
             self.services.clear();
         }
+        // In the question's order (the services were checked against its choices).
         if let Some(q) = content.question("services") {
-            let order = &q.choices;
-            self.services.sort_by_key(|s| order.iter().position(|c| c == s));
+            self.services = q.choices.iter().filter(|c| self.services.contains(c)).cloned().collect();
         }
     }
 }
