@@ -25,6 +25,7 @@ import hashlib
 import html as escape
 import os
 import re
+import subprocess
 import sys
 import tomllib
 
@@ -61,9 +62,38 @@ if not (glue and wasm):
 # wasm-bindgen's names for reading): tools/shorten_bindings.py.
 if profile == "release":
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    from shorten_bindings import shorten
+    from shorten_bindings import shorten, sri
 
     html = shorten(os.path.join(staging, glue.group(1)), os.path.join(staging, wasm.group(1)), html)
+
+source = os.environ.get("TRUNK_SOURCE_DIR", os.getcwd())
+ESBUILD = os.path.join(source, "node_modules", ".bin", "esbuild")
+
+
+def minify(text: str, loader: str, module: bool = False) -> str:
+    """Release builds: `text` minified by esbuild (npm, installed by
+    scripts/setup); debug builds keep it readable. `module`: an ES module."""
+    if profile != "release":
+        return text
+    if not os.access(ESBUILD, os.X_OK):
+        sys.exit(f"postbuild: {ESBUILD} is missing (run ./scripts/setup)")
+    args = [ESBUILD, "--minify", f"--loader={loader}", "--log-level=warning"]
+    if module:
+        args.append("--format=esm")
+    done = subprocess.run(args, input=text.encode(), capture_output=True)
+    if done.returncode != 0:
+        sys.exit(f"postbuild: esbuild could not minify:\n{done.stderr.decode()}")
+    return done.stdout.decode()
+
+
+if profile == "release":
+    glue_path = os.path.join(staging, glue.group(1))
+    with open(glue_path, "rb") as f:
+        before = f.read()
+    after = minify(before.decode(), "js", module=True).encode()
+    html = html.replace(sri(before), sri(after))
+    with open(glue_path, "wb") as f:
+        f.write(after)
 
 # Trunk's loader, except that the wasm compiles while the page is still being
 # parsed and drawn (the script is async), and the app starts only once the
@@ -79,6 +109,7 @@ const wasm = await init({{ module_or_path: (await compiled) ?? url }});
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
 """ + SW_REGISTER
+body = minify(body, "js", module=True)
 digest = hashlib.sha256(body.encode()).hexdigest()[:16]
 boot = f"boot-{digest}.js"
 with open(os.path.join(staging, boot), "w", encoding="utf-8") as f:
@@ -91,7 +122,6 @@ with open(index, "w", encoding="utf-8") as f:
 
 
 # --- 3. the start screen as plain HTML (own page only) ----------------------
-source = os.environ.get("TRUNK_SOURCE_DIR", os.getcwd())
 LANGS = ("nl", "en")
 texts = {}
 for lang in LANGS:
@@ -200,8 +230,8 @@ def hashed(stem: str, ext: str, text: str) -> str:
 host = re.search(r"<div data-objection-check data-owns-page>", html)
 if not host:
     sys.exit("postbuild: index.html has no <div data-objection-check data-owns-page>")
-css_name = hashed("prerender", "css", prerender_css)
-js_name = hashed("prerender", "js", PRERENDER_JS)
+css_name = hashed("prerender", "css", minify(prerender_css, "css"))
+js_name = hashed("prerender", "js", minify(PRERENDER_JS, "js"))
 html = html[: host.end()] + "".join(start_screen(l) for l in LANGS) + html[host.end():]
 html = html.replace(
     f'<script type="module" src="./{boot}" async></script>',
@@ -237,7 +267,7 @@ files = sorted(
 version = hashlib.sha256("\n".join(files).encode()).hexdigest()[:12]
 precache = ["./"] + [f"./{p}" for p in files if p != "index.html"] + ["./index.html"]
 with open(os.path.join(staging, "sw.js"), "w", encoding="utf-8") as f:
-    f.write(f"""// objection-check service worker (generated at build): keeps this version's
+    f.write(minify(f"""// objection-check service worker (generated at build): keeps this version's
 // files so the app loads and works with no network after one visit. It caches
 // only the app's own files and never sees an answer: answers are not requests.
 const CACHE = 'objection-check-{version}';
@@ -267,5 +297,5 @@ self.addEventListener('fetch', (event) => {{
     }})
   );
 }});
-""")
+""", "js"))
 print(f"postbuild: loader -> {boot}; start screen -> {css_name}, {js_name}; objection-check.js; sw.js ({len(precache)} files, cache {version})")

@@ -93,7 +93,7 @@ def _short_names():
 GENERATED = ("__wbindgen_", "__wbg_", "__externref_", "wasm_bindgen__")
 
 
-def _sri(data: bytes) -> str:
+def sri(data: bytes) -> str:
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
 
@@ -157,9 +157,9 @@ def shorten(glue_path: str, wasm_path: str, html: str) -> str:
             raise SystemExit(f"shorten_bindings: the glue does not use `{old}`")
 
     for path, before, after in ((glue_path, glue, js.encode()), (wasm_path, wasm, bytes(out))):
-        html = html.replace(_sri(before), _sri(after))
+        html = html.replace(sri(before), sri(after))
         name = re.escape(os.path.basename(path))
-        if re.search(rf"<[^>]*{name}[^>]*integrity=|<[^>]*integrity=[^>]*{name}", html) and _sri(after) not in html:
+        if re.search(rf"<[^>]*{name}[^>]*integrity=|<[^>]*integrity=[^>]*{name}", html) and sri(after) not in html:
             raise SystemExit(f"shorten_bindings: index.html checks {path} with a hash I cannot update")
         with open(path, "wb") as f:
             f.write(after)

@@ -23,11 +23,16 @@ def main() -> int:
     glue_js = open(os.path.join(dist, glue), encoding="utf-8").read()
     wasm_b64 = base64.b64encode(open(os.path.join(dist, wasm), "rb").read()).decode()
 
-    # The glue ends with its exports; inside an inline module they are harmless.
+    # The glue ends with its exports (`export { __wbg_init as default, ... }`,
+    # names shortened in a release build); inside an inline module they are
+    # harmless, and the default export is the function that starts the wasm.
+    init = re.search(r"export\s*\{[^}]*?([\w$]+) as default\b", glue_js)
+    if not init:
+        sys.exit("single_file: the glue has no default export")
     script = (
         glue_js
         + "\nconst __oc_bytes = Uint8Array.from(atob('" + wasm_b64 + "'), (c) => c.charCodeAt(0));\n"
-        + "await __wbg_init({ module_or_path: __oc_bytes });\n"
+        + f"await {init.group(1)}({{ module_or_path: __oc_bytes }});\n"
     )
     digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     csp = ("default-src 'none'; script-src 'sha256-" + digest + "' 'wasm-unsafe-eval'; "

@@ -39,9 +39,10 @@ def report(root: str, rows) -> None:
     first = {"index.html", "sw.js"}
     sw = os.path.join(root, "sw.js")
     if os.path.exists(sw):
-        listed = re.search(r"const FILES = (\[.*?\]);", open(sw, encoding="utf-8").read(), re.S)
-        if listed:
-            first |= {f[2:] for f in ast.literal_eval(listed.group(1)) if f not in ("./",)}
+        listed = re.search(r"\bFILES\s*=\s*(\[.*?\])", open(sw, encoding="utf-8").read(), re.S)
+        if not listed:
+            sys.exit("size_report: sw.js has no FILES list")
+        first |= {f[2:] for f in ast.literal_eval(listed.group(1)) if f not in ("./",)}
     visit = [r for r in rows if r[0] in first]
     total = [sum(r[i] for r in visit) for i in (1, 2, 3)]
     print(f"{'first visit (' + str(len(visit)) + ' files: index, sw.js, precache)':<48}{total[0]:>10,}{total[1]:>10,}{total[2]:>10,}")
