@@ -106,6 +106,9 @@ test('one self-contained file works from file:// with no server', async () => {
   const { page, problems, requests } = s;
   await page.goto('file://' + file);
   await page.waitForSelector('#oc-start');
+  // Styled from the stylesheet the file carries (default theme, 44 px targets).
+  assert.equal(await css(page, '#oc-start', 'backgroundColor'), 'rgb(29, 78, 216)');
+  assert.equal(await css(page, '#oc-start', 'minHeight'), '44px');
   await walk(page, META_WALK);
   await page.click('#oc-see-result');
   assert.match(await page.textContent('#oc-letter-short'), /^Ik maak op grond van artikel 21 lid 1 AVG bezwaar/);

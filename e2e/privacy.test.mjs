@@ -62,7 +62,7 @@ test('no fonts, analytics, CDNs or remote images: the loaded files are the app\'
   const types = s.requests.map((r) => [new URL(r.url()).pathname.replace(/-[0-9a-f]{12,16}(?=(_bg)?\.)/, ''), r.resourceType()]);
   for (const [path, type] of types) {
     assert.ok(['document', 'script', 'stylesheet', 'fetch', 'manifest', 'other'].includes(type), `${path}: ${type}`);
-    assert.match(path, /^\/(|index\.html|boot\.js|prerender\.(css|js)|objection-check\.js|objection-check_bg\.wasm|manifest\.webmanifest|sw\.js)$/, path);
+    assert.match(path, /^\/(|index\.html|boot\.js|prerender\.js|widget\.css|objection-check\.js|objection-check_bg\.wasm|manifest\.webmanifest|sw\.js)$/, path);
   }
   assertClean(s);
   await s.context.close();

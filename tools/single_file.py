@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Makes one self-contained objection-check.html from a release dist/: the
-wasm-bindgen glue and the wasm (base64) inlined in one module script, the
-styles already inside the wasm. It works from file:// with no server, as an
+wasm-bindgen glue, the wasm (base64) and the widget's stylesheet (as a string
+for the app's shadow roots) inlined in one module script. It works from file:// with no server, as an
 e-mail attachment or from a USB stick, and keeps a strict CSP: the one inline
 script is allowed by its SHA-256, nothing can be fetched.
 
@@ -9,6 +9,7 @@ usage: single_file.py DIST OUT.html
 """
 import base64
 import hashlib
+import json
 import os
 import re
 import sys
@@ -20,7 +21,9 @@ def main() -> int:
     names = os.listdir(dist)
     glue = next(n for n in names if re.fullmatch(r"objection-check-[0-9a-f]+\.js", n))
     wasm = next(n for n in names if re.fullmatch(r"objection-check-[0-9a-f]+_bg\.wasm", n))
+    widget_css = next(n for n in names if re.fullmatch(r"widget-[0-9a-f]+\.css", n))
     glue_js = open(os.path.join(dist, glue), encoding="utf-8").read()
+    css = open(os.path.join(dist, widget_css), encoding="utf-8").read()
     wasm_b64 = base64.b64encode(open(os.path.join(dist, wasm), "rb").read()).decode()
 
     # The glue ends with its exports (`export { __wbg_init as default, ... }`,
@@ -29,8 +32,11 @@ def main() -> int:
     init = re.search(r"export\s*\{[^}]*?([\w$]+) as default\b", glue_js)
     if not init:
         sys.exit("single_file: the glue has no default export")
+    # The widget's stylesheet is handed to the app as a string (as the boot
+    # script does after fetching it), so the file needs no style-src.
     script = (
         glue_js
+        + "\nglobalThis.objectionCheckStyles = " + json.dumps(css).replace("</", "<\\/") + ";"
         + "\nconst __oc_bytes = Uint8Array.from(atob('" + wasm_b64 + "'), (c) => c.charCodeAt(0));\n"
         + f"await {init.group(1)}({{ module_or_path: __oc_bytes }});\n"
     )
@@ -43,7 +49,7 @@ def main() -> int:
     html = re.sub(r'<script type="module" src="[^"]*"( async)?></script>', "", html)
     # The plain start screen (postbuild.py) is for slow networks; here the
     # wasm is in the file: drop it with its stylesheet and script.
-    html = re.sub(r'<link rel="stylesheet" href="\./prerender-[0-9a-f]+\.css">', "", html)
+    html = re.sub(r'<link rel="stylesheet" href="\./widget-[0-9a-f]+\.css">', "", html)
     html = re.sub(r'<script src="\./prerender-[0-9a-f]+\.js"></script>', "", html)
     html = re.sub(r'<div class="objection-check" lang="[a-z]+" data-objection-check-prerender>.*?</main></div>', "", html, flags=re.S)
     if "prerender" in html:

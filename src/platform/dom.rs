@@ -28,6 +28,19 @@ pub fn widget_hosts() -> Vec<Element> {
     hosts
 }
 
+/// The widget's stylesheet (styles/*.css, built into widget-<hash>.css by
+/// tools/postbuild.py), as the boot script, the embed loader or the single
+/// file handed it over in `globalThis.objectionCheckStyles`: the page already
+/// has it, so the wasm does not carry a second copy. Empty (an unstyled but
+/// working widget) if whatever started the app did not provide it.
+pub fn widget_styles() -> String {
+    let styles = js_sys::Reflect::get(&js_sys::global(), &"objectionCheckStyles".into()).ok().and_then(|v| v.as_string());
+    if styles.is_none() {
+        web_sys::console::warn_1(&"objection-check: no styles were handed over (see docs/embedding.md)".into());
+    }
+    styles.unwrap_or_default()
+}
+
 /// Gives `host` an open shadow root holding the widget's styles (a
 /// constructed stylesheet, which a strict CSP allows) and a container
 /// `div.objection-check` to render into. Where the browser has no shadow DOM

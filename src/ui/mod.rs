@@ -35,13 +35,6 @@ pub fn step_counter(lang: Lang, answers: &Answers, id: &str) -> String {
     tf(lang, "ui.step_counter", &Vars::new().with("step", step.to_string()).with("total", total.to_string()))
 }
 
-/// The widget's styles, adopted into each shadow root (styles/*.css).
-const CSS: &str = concat!(
-    ":host { all: initial; display: block; }\n",
-    include_str!("../../styles/main.css"),
-    include_str!("../../styles/print.css")
-);
-
 /// Mounts a widget into every `[data-objection-check]` element (or into a new
 /// one at the end of `<body>`), each in its own shadow root so host styles and
 /// widget styles never meet.
@@ -56,7 +49,7 @@ fn mount(host: web_sys::Element) {
         return;
     }
     let _ = host.set_attribute("data-objection-check-mounted", "");
-    let Some(root) = dom::shadow_container(&host, CSS) else { return };
+    let Some(root) = dom::shadow_container(&host, &dom::widget_styles()) else { return };
     dom::remove_prerendered(&host);
     crate::platform::panic::install(root.clone());
     let content = Content::embedded();
