@@ -378,7 +378,12 @@ mod read {
     /// Every item of the list at `at`, each read by `item` at its own place (`at[i]`).
     fn items<'a, T>(value: &'a Json, at: &str, item: impl Fn(&'a Json, String) -> Result<T>) -> Result<Vec<T>> {
         let list = value.as_array().ok_or_else(|| format!("{at}: expected a list"))?;
-        list.iter().enumerate().map(|(i, v)| item(v, format!("{at}[{i}]"))).collect()
+        // A loop rather than `collect::<Result<Vec<_>>>()`: the same, in less code per item type.
+        let mut out = Vec::with_capacity(list.len());
+        for (i, v) in list.iter().enumerate() {
+            out.push(item(v, format!("{at}[{i}]"))?);
+        }
+        Ok(out)
     }
 
     fn texts(value: &Json, at: &str) -> Result<Vec<String>> {
@@ -394,8 +399,10 @@ mod read {
         };
         let at = t.place(kind);
         let list = |v: &Json| -> Result<Vec<Condition>> {
-            let items = v.as_array().ok_or_else(|| format!("{at}: expected a list of conditions"))?;
-            items.iter().enumerate().map(|(i, c)| condition(c, format!("{at}[{i}]"))).collect()
+            if v.as_array().is_none() {
+                return Err(format!("{at}: expected a list of conditions"));
+            }
+            items(v, &at, condition)
         };
         Ok(match kind.as_str() {
             "is" => {
@@ -503,11 +510,14 @@ mod read {
         for (lang, row) in table.iter().filter(|(k, _)| *k != "ids") {
             let at = format!("{at}.{lang}");
             let row = row.as_array().filter(|r| r.len() == ids.len()).ok_or_else(|| format!("{at}: expected one entry per id"))?;
-            let row = ids.iter().zip(row).map(|(id, t)| match t {
-                Json::Null => Ok(None),
-                t => text(t, &format!("{at}.{id}")).map(Some),
-            });
-            langs.push((lang.clone(), row.collect::<Result<_>>()?));
+            let mut texts = Vec::with_capacity(ids.len());
+            for (id, t) in ids.iter().zip(row) {
+                texts.push(match t {
+                    Json::Null => None,
+                    t => Some(text(t, &format!("{at}.{id}"))?),
+                });
+            }
+            langs.push((lang.clone(), texts));
         }
         Ok(Texts { ids, langs })
     }
