@@ -5,7 +5,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::bar::Bar;
+use super::bar::bar;
 use super::check::CheckAnswers;
 use super::question::QuestionPage;
 use super::result::ResultPage;
@@ -170,8 +170,8 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<WidgetRoot> context={WidgetRoot(props.root.clone())}>
-            <Bar session={session.clone()} />
-            <Notices session={session.clone()} />
+            { bar(&session) }
+            { notices(&session) }
             <main class="oc-main">{ body }</main>
             if session.screen != Screen::Start {
                 <footer class="oc-footer"><p>{ t(session.lang, "ui.start.privacy") }</p></footer>
@@ -201,11 +201,11 @@ pub struct SessionProps {
     pub session: SessionHandle,
 }
 
-/// The one-sentence notice for what just happened, if anything.
-#[component]
-fn Notices(props: &SessionProps) -> Html {
-    let lang = props.session.lang;
-    let Some(notice) = &props.session.notice else { return html! {} };
+/// The one-sentence notice for what just happened, if anything (a view
+/// function like [`bar`]).
+fn notices(session: &SessionHandle) -> Html {
+    let lang = session.lang;
+    let Some(notice) = &session.notice else { return html! {} };
     let (text, success) = match notice {
         Notice::Erased => (t(lang, "ui.erased"), true),
         Notice::StorageUnreadable => (t(lang, "ui.restored_none"), false),

@@ -1,15 +1,15 @@
 //! The bar on every screen: the language switch (answers are kept) and
-//! "Erase my answers" (memory and storage at once).
+//! "Erase my answers" (memory and storage at once). A view function, not a
+//! component: it has no state of its own, and each component type costs
+//! about half a KB of the download in Yew's lifecycle code.
 use yew::prelude::*;
 
-use super::app::{dispatch, SessionProps};
+use super::app::{dispatch, SessionHandle};
 use super::state::Action;
 use super::t;
 use crate::engine::Lang;
 
-#[component]
-pub fn Bar(props: &SessionProps) -> Html {
-    let s = &props.session;
+pub fn bar(s: &SessionHandle) -> Html {
     let lang = s.lang;
     html! {
         <div class="oc-bar">

@@ -97,7 +97,7 @@ pub fn ResultPage(props: &SessionProps) -> Html {
                 </ul>
             </section>
 
-            <SaveAnswers session={s.clone()} />
+            { save_answers(s) }
         </>
     }
 }
@@ -198,15 +198,9 @@ fn LetterBox(props: &LetterProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SaveProps {
-    pub session: SessionHandle,
-}
-
-/// Export the answers as JSON, import them again, remember on this device, start again.
-#[component]
-fn SaveAnswers(props: &SaveProps) -> Html {
-    let s = &props.session;
+/// Export the answers as JSON, import them again, remember on this device,
+/// start again. (View functions, like the bar: no state of their own.)
+fn save_answers(s: &SessionHandle) -> Html {
     let lang = s.lang;
     let export = {
         let json = AnswersDocument::new(lang, s.answers.clone()).to_json();
@@ -232,7 +226,7 @@ fn SaveAnswers(props: &SaveProps) -> Html {
             <div class="oc-actions">
                 <button type="button" id="oc-export" class="oc-button oc-button--secondary" onclick={export}>{ t(lang, "ui.result.export") }</button>
             </div>
-            <ImportAnswers session={s.clone()} />
+            { import_answers(s) }
             <div class="oc-actions">
                 <button type="button" class="oc-link-button" onclick={dispatch(s, Action::Erase)}>{ t(lang, "ui.result.start_again") }</button>
             </div>
@@ -241,9 +235,7 @@ fn SaveAnswers(props: &SaveProps) -> Html {
 }
 
 /// "Load saved answers": reads an exported file in the browser and restores it.
-#[component]
-pub fn ImportAnswers(props: &SaveProps) -> Html {
-    let s = &props.session;
+pub fn import_answers(s: &SessionHandle) -> Html {
     let lang = s.lang;
     let import = {
         let session = s.clone();

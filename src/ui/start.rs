@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::app::{dispatch, SessionProps};
-use super::result::ImportAnswers;
+use super::result::import_answers;
 use super::state::Action;
 use super::t;
 
@@ -26,7 +26,7 @@ pub fn StartPage(props: &SessionProps) -> Html {
                     { t(lang, "ui.start.button") }
                 </button>
             </div>
-            <ImportAnswers session={s.clone()} />
+            { import_answers(s) }
         </>
     }
 }
