@@ -6,10 +6,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::bar::bar;
-use super::check::CheckAnswers;
+use super::check::check_answers;
 use super::question::QuestionPage;
 use super::result::ResultPage;
-use super::start::StartPage;
+use super::start::start_page;
 use super::state::{Action, Notice, Screen, Session};
 use super::{step_counter, t, tf};
 use crate::engine::preset::Preset;
@@ -159,12 +159,12 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let body = match &session.screen {
-        Screen::Start => html! { <StartPage session={session.clone()} /> },
+        Screen::Start => start_page(&session),
         Screen::Question(id) => html! {
             <QuestionPage key={id.clone()} session={session.clone()} id={AttrValue::from(id.clone())}
                 counter={AttrValue::from(counter.clone().unwrap_or_default())} />
         },
-        Screen::Check => html! { <CheckAnswers session={session.clone()} /> },
+        Screen::Check => check_answers(&session),
         Screen::Result => html! { <ResultPage session={session.clone()} /> },
     };
 

@@ -1,17 +1,16 @@
 //! Check your answers (GOV.UK pattern): every asked question with its answer
-//! and a "Change" link that returns here after any follow-up questions.
+//! and a "Change" link that returns here after any follow-up questions. A view
+//! function: it has no state of its own (see ui/mod.rs).
 use yew::prelude::*;
 
-use super::app::{dispatch, SessionProps};
+use super::app::{dispatch, SessionHandle};
 use super::state::Action;
 use super::t;
 use crate::engine::content::Kind;
 use crate::engine::flow::Flow;
 use crate::engine::Content;
 
-#[component]
-pub fn CheckAnswers(props: &SessionProps) -> Html {
-    let s = &props.session;
+pub fn check_answers(s: &SessionHandle) -> Html {
     let lang = s.lang;
     let content = Content::embedded();
     let flow = Flow::new(content, &s.answers);

@@ -1,15 +1,14 @@
 //! The start screen: what the check does, that nothing leaves the device, how
-//! long it takes, and the start button.
+//! long it takes, and the start button. A view function: it has no state of
+//! its own (see ui/mod.rs on components and view functions).
 use yew::prelude::*;
 
-use super::app::{dispatch, SessionProps};
+use super::app::{dispatch, SessionHandle};
 use super::result::import_answers;
 use super::state::Action;
 use super::t;
 
-#[component]
-pub fn StartPage(props: &SessionProps) -> Html {
-    let s = &props.session;
+pub fn start_page(s: &SessionHandle) -> Html {
     let lang = s.lang;
     html! {
         <>
