@@ -2,11 +2,17 @@
 """A tiny static server for dist/, as a real host would serve the app.
 
 Sends the app's strict Content-Security-Policy as a header, no-referrer, the
-right MIME type for .wasm, and nothing else. Binds 127.0.0.1 only.
+right MIME type for .wasm, and text and wasm gzip-compressed when the browser
+accepts it (as hosts do; the size budget counts gzip bytes, so the benchmark
+loads what it counts). Binds 127.0.0.1 only.
 usage: serve.py DIR PORT
 """
+import email.utils
 import functools
+import gzip
 import http.server
+import io
+import os
 import sys
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
@@ -23,6 +29,44 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".webmanifest": "application/manifest+json",
         ".ics": "text/calendar",
     }
+
+    # Compressed once per file version: path -> (mtime, bytes).
+    compressed: dict = {}
+    COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".ics", ".txt")
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?", 1)[0].endswith("/"):
+                return super().send_head()
+            path = os.path.join(path, "index.html")
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.endswith(self.COMPRESSIBLE) and os.path.isfile(path)):
+            return super().send_head()
+        mtime = os.path.getmtime(path)
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                if int(mtime) <= email.utils.parsedate_to_datetime(since).timestamp():
+                    self.send_response(304)
+                    self.end_headers()
+                    return None
+            except (TypeError, ValueError):
+                pass
+        cached = self.compressed.get(path)
+        if not cached or cached[0] != mtime:
+            with open(path, "rb") as f:
+                cached = (mtime, gzip.compress(f.read(), 9))
+            self.compressed[path] = cached
+        body = cached[1]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(mtime)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self):
         self.send_header("Content-Security-Policy", CSP)

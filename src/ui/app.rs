@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::bar::bar;
-use super::check::check_answers;
+use super::check::CheckAnswers;
 use super::question::QuestionPage;
 use super::result::ResultPage;
 use super::start::start_page;
@@ -164,7 +164,7 @@ pub fn App(props: &AppProps) -> Html {
             <QuestionPage key={id.clone()} session={session.clone()} id={AttrValue::from(id.clone())}
                 counter={AttrValue::from(counter.clone().unwrap_or_default())} />
         },
-        Screen::Check => check_answers(&session),
+        Screen::Check => html! { <CheckAnswers session={session.clone()} /> },
         Screen::Result => html! { <ResultPage session={session.clone()} /> },
     };
 

@@ -2,15 +2,15 @@
 //! ([`state`]). They only display the engine's results and emit actions; no
 //! legal rule lives here.
 //!
-//! What has state or a lifecycle of its own is a Yew function component: the
-//! app, a question page (its draft answer), the result page and a letter box
-//! (its copy status). What only shows the session is a view function
-//! (`fn(&SessionHandle) -> Html`): the start and check screens, the bar, the
-//! notices, save and import. Each component type costs about 0.5 KB of gzip
-//! in Yew's lifecycle code. The two view-function screens never put their
-//! heading where the other has it (the check screen starts with its back
-//! link), and every other neighbour is a component, so a new screen always
-//! gets a new heading element and moving focus to it announces it.
+//! What has state or a lifecycle of its own, or is costly to render, is a Yew
+//! function component: the app, a question page (its draft answer), the
+//! check and result pages (Yew skips them when the session is unchanged) and
+//! a letter box (its copy status). What only shows the session and is cheap
+//! is a view function (`fn(&SessionHandle) -> Html`): the start screen, the
+//! bar, the notices, save and import. Each component type costs about 0.5 KB
+//! of gzip in Yew's lifecycle code. The start screen's neighbours are all
+//! components, so a new screen always gets a new heading element and moving
+//! focus to it announces it.
 
 pub mod app;
 pub mod bar;
