@@ -86,6 +86,15 @@ test('hostile text is rendered inert and the letter still quotes it exactly', as
   const steps = META_WALK.map(([q, v]) => [q, q === 'situation_text' ? text : q === 'full_name' ? '<b>Bold</b> {email}' : v]);
   await start(page, { lang: 'en' });
   await walk(page, steps);
+  // The check screen (built as escaped HTML) shows the words as typed.
+  const values = await page.locator('.oc-summary__value').allTextContents();
+  assert.ok(values.includes(text), values.join(' | '));
+  assert.ok(values.includes('<b>Bold</b> {email}'), values.join(' | '));
+  assert.equal(await page.locator('main b, main img, main script').count(), 0, 'no element made from the text on the check screen');
+  await page.click('#change-full_name');
+  assert.equal(await page.inputValue('textarea, input[type=text]'), '<b>Bold</b> {email}', 'Change opens the question with the answer');
+  await page.click('#oc-continue');
+  await page.waitForSelector('#oc-see-result');
   await page.click('#oc-see-result');
   const short = await page.textContent('#oc-letter-short');
   assert.ok(short.includes(`In my own words: ${text}`), short);

@@ -24,6 +24,13 @@ impl<'c> Flow<'c> {
     /// Walks the questionnaire in order. A condition sees only answers to
     /// earlier questions that are themselves asked.
     pub fn new(content: &'c Content, answers: &Answers) -> Flow<'c> {
+        Flow::walk(content, answers, false)
+    }
+
+    /// The walk; with `assume_first`, each asked question without an answer
+    /// that has choices is taken as answered with its first choice (not an
+    /// exclusive one), for [`Flow::projected_total`].
+    fn walk(content: &'c Content, answers: &Answers, assume_first: bool) -> Flow<'c> {
         let mut effective = Answers::new();
         let mut questions = Vec::new();
         for section in &content.questionnaire.sections {
@@ -33,6 +40,10 @@ impl<'c> Flow<'c> {
                     questions.push(q);
                     if let Some(v) = answers.get(&q.id) {
                         effective.set(q.id.clone(), v.clone());
+                    } else if assume_first && !q.choices.is_empty() {
+                        let first = q.choices.iter().find(|c| !q.exclusive.contains(c)).unwrap_or(&q.choices[0]).clone();
+                        let value = if q.kind == Kind::Multi { AnswerValue::Many(vec![first]) } else { AnswerValue::One(first) };
+                        effective.set(q.id.clone(), value);
                     }
                 } else if q.id == LEGAL_BASIS {
                     if let Some(basis) = effective
@@ -86,19 +97,11 @@ impl<'c> Flow<'c> {
     /// when every unanswered one gets its first choice. Used for "Question 3
     /// of 18", so the total does not jump at every answer.
     pub fn projected_total(content: &Content, answers: &Answers) -> usize {
-        let mut filled = answers.clone();
-        loop {
-            let flow = Flow::new(content, &filled);
-            let next = flow.questions.iter().find(|q| filled.get(&q.id).is_none() && !q.choices.is_empty());
-            match next {
-                Some(q) => {
-                    let first = q.choices.iter().find(|c| !q.exclusive.contains(c)).unwrap_or(&q.choices[0]).clone();
-                    let value = if q.kind == Kind::Multi { AnswerValue::Many(vec![first]) } else { AnswerValue::One(first) };
-                    filled.set(q.id.clone(), value);
-                }
-                None => return flow.questions.len(),
-            }
-        }
+        // One walk: a condition sees only earlier answers, so taking each
+        // unanswered question's first choice as the walk reaches it asks the
+        // same questions as filling them in one at a time and walking again
+        // (tests/engine/flow.rs checks both agree).
+        Flow::walk(content, answers, true).questions.len()
     }
 
     /// All required questions answered: the result can be shown.

@@ -45,6 +45,23 @@ pub fn step_counter(lang: Lang, answers: &Answers, id: &str) -> String {
     tf(lang, "ui.step_counter", &Vars::new().with("step", step.to_string()).with("total", total.to_string()))
 }
 
+/// `text` as HTML text or attribute value: `&`, `<`, `>`, `"` and `'`
+/// escaped, so a person's own words are shown as written, never as markup.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Mounts a widget into every `[data-objection-check]` element (or into a new
 /// one at the end of `<body>`), each in its own shadow root so host styles and
 /// widget styles never meet.

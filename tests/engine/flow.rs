@@ -89,3 +89,36 @@ fn the_step_count_projects_the_likely_path() {
     assert_eq!(meta, Flow::new(c, &meta_base()).questions.len(), "complete answers: exact");
     assert_eq!(Flow::projected_total(c, &Answers::new().with("residence", "elsewhere")), 1);
 }
+
+/// The definition the one-walk projection must keep: fill in the first
+/// unanswered question that has choices with its first (non-exclusive)
+/// choice, walk again, until none is left.
+fn projected_by_refilling(answers: &Answers) -> usize {
+    let mut filled = answers.clone();
+    loop {
+        let flow = Flow::new(content(), &filled);
+        let Some(q) = flow.questions.iter().find(|q| filled.get(&q.id).is_none() && !q.choices.is_empty()) else {
+            return flow.questions.len();
+        };
+        let first = q.choices.iter().find(|c| !q.exclusive.contains(c)).unwrap_or(&q.choices[0]).clone();
+        let value = if q.kind == Kind::Multi { AnswerValue::Many(vec![first]) } else { AnswerValue::One(first) };
+        filled.set(q.id.clone(), value);
+    }
+}
+
+#[test]
+fn the_projection_in_one_walk_agrees_with_refilling_and_walking_again() {
+    use objection_check::engine::lint::{random_walk, XorShift};
+    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..400 {
+        let full = random_walk(content(), &mut rng);
+        // Keep a random part of a complete walk: any mix of answered and open questions.
+        let mut partial = Answers::new();
+        for (id, v) in full.iter() {
+            if rng.below(3) > 0 {
+                partial.set(id.clone(), v.clone());
+            }
+        }
+        assert_eq!(Flow::projected_total(content(), &partial), projected_by_refilling(&partial), "{partial:?}");
+    }
+}
