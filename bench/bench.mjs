@@ -136,6 +136,15 @@ if (process.env.ONLY === 'steps') {
   process.exit(0);
 }
 
+// ONLY=start: just the start-button ratio.
+if (process.env.ONLY === 'start') {
+  const app = await timeToStart(BASE);
+  const floor = await timeToStart(BASE + 'bench-static.html');
+  await browser.close();
+  console.log(`start button ready: app ${app.toFixed(0)} ms, static ${floor.toFixed(0)} ms, ratio ${(app / floor).toFixed(2)}x (budget <= 2x)`);
+  process.exit(0);
+}
+
 const app = await timeToStart(BASE);
 const floor = await timeToStart(BASE + 'bench-static.html');
 const slowApp = await slowFirstVisit(BASE);
