@@ -139,6 +139,11 @@ if (document.readyState === 'loading') {{
   await new Promise((resolve) => addEventListener('DOMContentLoaded', resolve, {{ once: true }}));
 }}
 globalThis.objectionCheckStyles = await styles;
+if (document.documentElement.dataset.objectionCheckStart) {{
+  // The plain start screen is shown: let it be drawn once before the app
+  // replaces it (on a fast load the app could otherwise delay the first paint).
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}}
 const wasm = await init({{ module_or_path: (await compiled) ?? url }});
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));
