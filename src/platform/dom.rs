@@ -165,7 +165,11 @@ pub fn set_title(title: &str) {
 
 /// Sets `lang` on the widget root, so screen readers use the right voice.
 pub fn set_lang(root: &Element, lang: Lang) {
-    let _ = root.set_attribute("lang", lang.code());
+    // Only on a change: setting it again makes the browser re-check the
+    // language of the whole widget on every step.
+    if root.get_attribute("lang").as_deref() != Some(lang.code()) {
+        let _ = root.set_attribute("lang", lang.code());
+    }
 }
 
 /// Adds a history entry for a step (same URL; the state names the screen),

@@ -122,26 +122,17 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
 
-    // The language, on the widget root (screen readers' voice) and for the
-    // panic screen: only when it changes (setting the root's `lang` on every
-    // step made the browser re-check the whole widget's language each time).
-    {
-        let root = props.root.clone();
-        use_effect_with(session.lang, move |lang| {
-            if let Some(root) = &root {
-                dom::set_lang(root, *lang);
-            }
-            crate::platform::panic::set_lang(*lang);
-        });
-    }
-
-    // Each step: a history entry, the title, and focus on the new heading.
+    // Each step: a history entry, the title, the language, and focus on the new heading.
     {
         let owns_page = props.owns_page;
         let root = props.root.clone();
         let deps = (session.screen.clone(), session.nav, session.lang, session.error.is_some());
         let title = owns_page.then(|| page_title(&session, counter.as_deref()));
-        use_effect_with(deps, move |(screen, nav, _lang, has_error)| {
+        use_effect_with(deps, move |(screen, nav, lang, has_error)| {
+            if let Some(root) = &root {
+                dom::set_lang(root, *lang);
+            }
+            crate::platform::panic::set_lang(*lang);
             if *nav > 0 {
                 let target = if *has_error { "oc-error-summary" } else { "oc-heading" };
                 let root = root.clone();
