@@ -156,11 +156,18 @@ def shorten(glue_path: str, wasm_path: str, html: str) -> str:
         if n == 0:
             raise SystemExit(f"shorten_bindings: the glue does not use `{old}`")
 
-    for path, before, after in ((glue_path, glue, js.encode()), (wasm_path, wasm, bytes(out))):
-        html = html.replace(sri(before), sri(after))
-        name = re.escape(os.path.basename(path))
-        if re.search(rf"<[^>]*{name}[^>]*integrity=|<[^>]*integrity=[^>]*{name}", html) and sri(after) not in html:
-            raise SystemExit(f"shorten_bindings: index.html checks {path} with a hash I cannot update")
-        with open(path, "wb") as f:
-            f.write(after)
+    html = rewrite(glue_path, glue, js.encode(), html)
+    return rewrite(wasm_path, wasm, bytes(out), html)
+
+
+def rewrite(path: str, before: bytes, after: bytes, html: str) -> str:
+    """Writes `after` over `path` (which held `before`); returns `html` with the
+    file's integrity hash updated. A page that checks the file with a hash this
+    cannot update stops the build."""
+    html = html.replace(sri(before), sri(after))
+    name = re.escape(os.path.basename(path))
+    if re.search(rf"<[^>]*{name}[^>]*integrity=|<[^>]*integrity=[^>]*{name}", html) and sri(after) not in html:
+        raise SystemExit(f"postbuild: index.html checks {path} with a hash that cannot be updated")
+    with open(path, "wb") as f:
+        f.write(after)
     return html
