@@ -126,11 +126,15 @@ function lighthouse(url, method) {
   return { ...scores, lcp: r.audits['largest-contentful-paint'].displayValue };
 }
 
+function printScreens(perScreen) {
+  for (const s of perScreen) console.log(`after ${s.q}: ${s.dom.toFixed(1)} ms, drawn ${s.frame.toFixed(1)} ms`);
+}
+
 // ONLY=steps: just the walks, per screen (a quick check while changing a screen).
 if (process.env.ONLY === 'steps') {
   const { perScreen, slowest } = await walkLatency();
   await browser.close();
-  for (const s of perScreen) console.log(`after ${s.q}: ${s.dom.toFixed(1)} ms, drawn ${s.frame.toFixed(1)} ms`);
+  printScreens(perScreen);
   const lat = perScreen.map((s) => s.dom);
   console.log(`median ${median(lat).toFixed(1)} ms, worst ${Math.max(...lat).toFixed(1)} ms, slowest sample ${slowest.toFixed(1)} ms (budget < 16 ms)`);
   process.exit(0);
@@ -153,7 +157,7 @@ const { perScreen, slowest } = await walkLatency();
 const lat = perScreen.map((s) => s.dom);
 const worst = perScreen.reduce((a, b) => (b.dom > a.dom ? b : a));
 const frames = perScreen.map((s) => s.frame);
-if (process.env.VERBOSE) for (const s of perScreen) console.log(`after ${s.q}: ${s.dom.toFixed(1)} ms, drawn ${s.frame.toFixed(1)} ms`);
+if (process.env.VERBOSE) printScreens(perScreen);
 await browser.close();
 const lh = lighthouse(BASE, 'devtools');
 const lhSim = lighthouse(BASE, 'simulate');
