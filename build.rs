@@ -1,9 +1,15 @@
-//! Turns the editable TOML files in `content/` into one JSON document that the
-//! crate embeds (`src/engine/content.rs`). The browser build then needs only a
-//! JSON parser, not a TOML one. A syntax error in a content file stops the build
+//! Turns the editable TOML files in `content/` into what the crate embeds
+//! (`src/engine/content.rs`): one JSON document for the questionnaire,
+//! outcomes, controllers, authorities and citations, and the texts of every
+//! language as a table of slices (`src/engine/text_table.rs`). The browser
+//! build then needs only a small JSON reader, not a TOML one. A syntax error in a content file stops the build
 //! with the file name, line and column; everything else (unknown ids, missing
 //! translations, cycles) is checked by the content lint in `cargo test`.
 use std::{env, fs, path::Path};
+
+#[allow(dead_code)] // the app reads the table; the build only writes it
+#[path = "src/engine/text_table.rs"]
+mod text_table;
 
 fn read_toml(path: &Path) -> serde_json::Value {
     println!("cargo:rerun-if-changed={}", path.display());
@@ -17,11 +23,11 @@ fn read_toml(path: &Path) -> serde_json::Value {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     println!("cargo:rerun-if-changed={}", root.display());
+    println!("cargo:rerun-if-changed=src/engine/text_table.rs");
     let mut doc = serde_json::Map::new();
     for name in ["questionnaire", "outcomes", "controllers", "authorities", "citations"] {
         doc.insert(name.into(), read_toml(&root.join(format!("{name}.toml"))));
     }
-    let mut locales = serde_json::Map::new();
     let locale_dir = root.join("locales");
     println!("cargo:rerun-if-changed={}", locale_dir.display());
     let mut files: Vec<_> = fs::read_dir(&locale_dir)
@@ -33,24 +39,29 @@ fn main() {
     let mut texts = Vec::new();
     for path in files {
         let lang = path.file_stem().unwrap().to_string_lossy().into_owned();
-        match read_toml(&path) {
-            serde_json::Value::Object(map) => texts.push((lang, map)),
-            _ => unreachable!("a TOML file is a table"),
+        let serde_json::Value::Object(map) = read_toml(&path) else { unreachable!("a TOML file is a table") };
+        let mut strings = std::collections::BTreeMap::new();
+        for (id, value) in map {
+            match value {
+                serde_json::Value::String(text) => strings.insert(id, text),
+                other => panic!("\n\ncontent error in {}:\n`{id}` must be a text in quotes, not {other}\n", path.display()),
+            };
         }
+        texts.push((lang, strings));
     }
-    // Every id once, then each language's texts in that order (null where a
-    // language lacks one; the content lint reports it). Written as
-    // {"ids": [...], "en": [...], "nl": [...]} instead of one table per
-    // language, so the ids are not downloaded twice (2.4 KB of gzip).
-    let mut ids: Vec<&String> = texts.iter().flat_map(|(_, map)| map.keys()).collect();
+    // The texts are embedded as a table of slices (src/engine/text_table.rs),
+    // which the app reads without parsing: every id once, then each
+    // language's texts in that order (missing ones marked; the content lint
+    // reports them).
+    let mut ids: Vec<&str> = texts.iter().flat_map(|(_, map)| map.keys().map(String::as_str)).collect();
     ids.sort();
     ids.dedup();
-    locales.insert("ids".into(), serde_json::json!(ids));
-    for (lang, map) in &texts {
-        let row: Vec<serde_json::Value> = ids.iter().map(|id| map.get(*id).cloned().unwrap_or_default()).collect();
-        locales.insert(lang.clone(), serde_json::Value::Array(row));
-    }
-    doc.insert("locales".into(), serde_json::Value::Object(locales));
-    let out = Path::new(&env::var("OUT_DIR").unwrap()).join("content.json");
-    fs::write(out, serde_json::to_string(&doc).unwrap()).unwrap();
+    let rows: Vec<text_table::Row> = texts
+        .iter()
+        .map(|(lang, map)| (lang.as_str(), ids.iter().map(|id| map.get(*id).map(String::as_str)).collect()))
+        .collect();
+    let table = text_table::write(&ids, &rows).unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", locale_dir.display()));
+    let out = std::path::PathBuf::from(env::var("OUT_DIR").unwrap());
+    fs::write(out.join("content.json"), serde_json::to_string(&doc).unwrap()).unwrap();
+    fs::write(out.join("texts.table"), table).unwrap();
 }

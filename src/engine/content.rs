@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::json::{Json, Object};
+use super::text_table;
 
 use super::condition::Condition;
 
@@ -183,38 +184,48 @@ pub struct Content {
 
 /// The texts of every language: each id once, in order, and per language the
 /// text for each id if it has one. (Lists rather than maps: a lookup is a
-/// binary search, and the app's download carries no tree code for them.)
+/// binary search, and the app's download carries no tree code for them.) The
+/// texts are slices of the table the build embeds ([`text_table`]), never copied.
 #[derive(Debug, Default)]
 pub struct Texts {
-    ids: Vec<String>,
-    langs: Vec<(String, Vec<Option<String>>)>,
+    ids: Vec<&'static str>,
+    langs: Vec<text_table::Row<'static>>,
 }
 
 impl Texts {
+    /// Reads a text table ([`text_table`]); the tests make their own to break on purpose.
+    pub fn read(table: &'static str) -> Result<Texts, String> {
+        let (ids, langs) = text_table::read(table)?;
+        Ok(Texts { ids, langs })
+    }
+
     /// The text with this id in the language with this code.
-    pub fn get(&self, lang: &str, id: &str) -> Option<&str> {
-        let i = self.ids.binary_search_by(|x| x.as_str().cmp(id)).ok()?;
-        self.langs.iter().find(|(l, _)| l == lang)?.1[i].as_deref()
+    pub fn get(&self, lang: &str, id: &str) -> Option<&'static str> {
+        let i = self.ids.binary_search(&id).ok()?;
+        self.langs.iter().find(|(l, _)| *l == lang)?.1[i]
     }
 
     /// Per language code, its texts by id (for the content lint and tests).
     pub fn by_lang(&self) -> BTreeMap<String, BTreeMap<String, String>> {
-        let row = |texts: &[Option<String>]| {
-            self.ids.iter().zip(texts).filter_map(|(id, t)| Some((id.clone(), t.clone()?))).collect()
+        let row = |texts: &[Option<&str>]| {
+            self.ids.iter().zip(texts).filter_map(|(id, t)| Some((id.to_string(), (*t)?.to_string()))).collect()
         };
-        self.langs.iter().map(|(lang, texts)| (lang.clone(), row(texts))).collect()
+        self.langs.iter().map(|(lang, texts)| (lang.to_string(), row(texts))).collect()
     }
 }
 
-/// The content as embedded by `build.rs`.
+/// The content as embedded by `build.rs`: everything but the texts, as JSON.
 pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
+/// The texts as embedded by `build.rs` ([`text_table`]).
+pub const EMBEDDED_TEXTS: &str = include_str!(concat!(env!("OUT_DIR"), "/texts.table"));
 
 impl Content {
-    /// Parses a content document (the JSON `build.rs` writes). Choices named by
-    /// `choices_from = "countries"` are filled in from the EU/EEA authorities.
-    pub fn from_json(json: &str) -> Result<Content, String> {
+    /// Reads a content document (the JSON `build.rs` writes) and its texts.
+    /// Choices named by `choices_from = "countries"` are filled in from the
+    /// EU/EEA authorities.
+    pub fn read(json: &str, locales: Texts) -> Result<Content, String> {
         let doc = Json::parse(json).map_err(|e| format!("content is not valid JSON: {e}"))?;
-        let mut content = read::content(&doc).map_err(|e| format!("content does not fit its model: {e}"))?;
+        let mut content = read::content(&doc, locales).map_err(|e| format!("content does not fit its model: {e}"))?;
         let countries: Vec<String> = content
             .authorities
             .iter()
@@ -237,7 +248,7 @@ impl Content {
     /// guarantees it loads; should it ever not, this is the one place that says so.
     pub fn embedded() -> &'static Content {
         static CONTENT: OnceLock<Content> = OnceLock::new();
-        CONTENT.get_or_init(|| match Content::from_json(EMBEDDED_JSON) {
+        CONTENT.get_or_init(|| match Texts::read(EMBEDDED_TEXTS).and_then(|texts| Content::read(EMBEDDED_JSON, texts)) {
             Ok(c) => c,
             Err(e) => panic!("embedded content is invalid (run `cargo test`): {e}"),
         })
@@ -498,32 +509,8 @@ mod read {
         })
     }
 
-    /// `{"ids": [id, ...], "en": [text, ...], "nl": [...]}`: the ids sorted,
-    /// each language's texts in their order, `null` where it has none.
-    fn locales(value: &Json, at: String) -> Result<Texts> {
-        let table = value.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
-        let ids = texts(table.get("ids").ok_or_else(|| format!("{at}: missing field `ids`"))?, &format!("{at}.ids"))?;
-        if ids.windows(2).any(|w| w[0] >= w[1]) {
-            return Err(format!("{at}.ids: expected each id once, sorted"));
-        }
-        let mut langs = Vec::new();
-        for (lang, row) in table.iter().filter(|(k, _)| *k != "ids") {
-            let at = format!("{at}.{lang}");
-            let row = row.as_array().filter(|r| r.len() == ids.len()).ok_or_else(|| format!("{at}: expected one entry per id"))?;
-            let mut texts = Vec::with_capacity(ids.len());
-            for (id, t) in ids.iter().zip(row) {
-                texts.push(match t {
-                    Json::Null => None,
-                    t => Some(text(t, &format!("{at}.{id}"))?),
-                });
-            }
-            langs.push((lang.clone(), texts));
-        }
-        Ok(Texts { ids, langs })
-    }
-
-    pub(super) fn content(doc: &Json) -> Result<Content> {
-        let doc = Table::new(doc, String::new(), &["questionnaire", "outcomes", "controllers", "authorities", "citations", "locales"])?;
+    pub(super) fn content(doc: &Json, locales: Texts) -> Result<Content> {
+        let doc = Table::new(doc, String::new(), &["questionnaire", "outcomes", "controllers", "authorities", "citations"])?;
         let questionnaire = doc.table("questionnaire", &["section"])?;
         let outcomes = doc.table("outcomes", &["route", "step", "letter"])?;
         let letter = outcomes.table("letter", &["when", "core", "short", "long"])?;
@@ -541,7 +528,7 @@ mod read {
                 let t = Table::new(v, at, &["id", "url"])?;
                 Ok(CitationSource { id: t.text("id")?, url: t.text("url")? })
             })?,
-            locales: locales(doc.required("locales")?, "locales".into())?,
+            locales,
         })
     }
 }

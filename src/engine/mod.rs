@@ -21,6 +21,7 @@ pub mod json;
 pub mod lint;
 pub mod preset;
 pub mod text;
+pub mod text_table;
 
 pub use answers::{AnswerValue, Answers, AnswersDocument, AnswersError};
 pub use assess::{assess, Assessment, Route, SpecialCategory, Strength};

@@ -1,0 +1,125 @@
+//! The form in which the build embeds the texts of every language (the files
+//! in `content/locales/`): one string that the app splits into slices when it
+//! starts, with nothing to unescape and nothing to copy. The texts are most of
+//! the content, and reading them as JSON was most of the app's start-up work.
+//!
+//! Rows are separated by [`ROW`], entries by [`ENTRY`]:
+//! the language codes, then the text ids (sorted, each once), then per
+//! language its text for each id, in the order of the ids ([`MISSING`] where
+//! it has none; the content lint reports those).
+//!
+//! `build.rs` writes it with [`write`] (it includes this file), the app and the
+//! tests read it with [`read`]. Neither separator can occur in a text: `write`
+//! refuses one that contains them.
+
+/// Between rows (ASCII record separator).
+pub const ROW: char = '\u{1e}';
+/// Between the entries of a row (ASCII unit separator).
+pub const ENTRY: char = '\u{1f}';
+/// Stands for a text a language does not have (ASCII cancel).
+pub const MISSING: &str = "\u{18}";
+
+/// One language's texts, in the order of the ids (`None`: missing).
+pub type Row<'a> = (&'a str, Vec<Option<&'a str>>);
+
+/// The table for `ids` (sorted, each once) and each language's row.
+pub fn write(ids: &[&str], langs: &[Row<'_>]) -> Result<String, String> {
+    if ids.windows(2).any(|w| w[0] >= w[1]) {
+        return Err("text ids must be sorted and each given once".into());
+    }
+    let plain = |what: &str, s: &str| {
+        if s.contains([ROW, ENTRY]) || s == MISSING {
+            Err(format!("{what} contains a control character (U+001E, U+001F or U+0018 alone); remove it"))
+        } else {
+            Ok(())
+        }
+    };
+    let mut out = String::new();
+    let mut row = |entries: Vec<&str>| {
+        if !out.is_empty() {
+            out.push(ROW);
+        }
+        out.push_str(&entries.join(&ENTRY.to_string()));
+    };
+    for (lang, _) in langs {
+        plain("a language code", lang)?;
+    }
+    row(langs.iter().map(|(lang, _)| *lang).collect());
+    for id in ids {
+        plain(&format!("the text id `{id}`"), id)?;
+    }
+    row(ids.to_vec());
+    for (lang, texts) in langs {
+        if texts.len() != ids.len() {
+            return Err(format!("language `{lang}` has {} entries for {} ids", texts.len(), ids.len()));
+        }
+        for (id, text) in ids.iter().zip(texts) {
+            plain(&format!("the {lang} text `{id}`"), text.unwrap_or_default())?;
+        }
+        row(texts.iter().map(|t| t.unwrap_or(MISSING)).collect());
+    }
+    Ok(out)
+}
+
+/// The ids and the language rows of a table [`write`] made: slices of `table`.
+pub fn read(table: &str) -> Result<(Vec<&str>, Vec<Row<'_>>), String> {
+    let mut rows = table.split(ROW);
+    let langs: Vec<&str> = rows.next().unwrap_or_default().split(ENTRY).collect();
+    let ids: Vec<&str> = match rows.next() {
+        Some(row) => row.split(ENTRY).collect(),
+        None => return Err("texts: the table has no row of ids".into()),
+    };
+    if ids.windows(2).any(|w| w[0] >= w[1]) {
+        return Err("texts: expected each id once, sorted".into());
+    }
+    let mut out = Vec::with_capacity(langs.len());
+    for lang in langs {
+        let Some(row) = rows.next() else {
+            return Err(format!("texts: no row for language `{lang}`"));
+        };
+        let texts: Vec<Option<&str>> = row.split(ENTRY).map(|t| (t != MISSING).then_some(t)).collect();
+        if texts.len() != ids.len() {
+            return Err(format!("texts: language `{lang}` has {} entries for {} ids", texts.len(), ids.len()));
+        }
+        out.push((lang, texts));
+    }
+    if rows.next().is_some() {
+        return Err("texts: more rows than languages".into());
+    }
+    Ok((ids, out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_reads_back_as_written() {
+        let ids = ["a", "b.c", "d"];
+        let langs = vec![("en", vec![Some("One \"quoted\"\nline"), None, Some("")]), ("nl", vec![Some("Eén"), Some("twee"), None])];
+        let table = write(&ids, &langs).unwrap();
+        let (read_ids, read_langs) = read(&table).unwrap();
+        assert_eq!(read_ids, ids);
+        assert_eq!(read_langs, langs);
+    }
+
+    #[test]
+    fn separators_in_a_text_are_refused() {
+        let err = write(&["a"], &[("en", vec![Some("x\u{1f}y")])]).unwrap_err();
+        assert!(err.contains("the en text `a` contains a control character"), "{err}");
+        assert!(write(&["b", "a"], &[]).is_err());
+    }
+
+    #[test]
+    fn a_damaged_table_is_an_error_not_a_panic() {
+        let table = write(&["a", "b"], &[("en", vec![Some("x"), Some("y")])]).unwrap();
+        for end in 0..table.len() {
+            if table.is_char_boundary(end) {
+                let _ = read(&table[..end]);
+            }
+        }
+        assert!(read(&table[..table.len() - 2]).is_err());
+        assert!(read(&format!("{table}{ROW}extra")).is_err());
+        assert!(read("en").is_err());
+    }
+}
