@@ -13,11 +13,16 @@ import gzip
 import http.server
 import io
 import os
+import re
 import sys
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
        "style-src 'self'; img-src 'self' data:; base-uri 'none'; object-src 'none'; "
        "form-action 'none'")
+
+
+# Trunk's and the post-build hook's hashed names: name-<hex digits>[_bg].ext
+HASHED = re.compile(r"-[0-9a-f]{8,16}(?:_bg)?\.(?:js|css|wasm)$")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -72,7 +77,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Security-Policy", CSP)
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Cache-Control", "no-cache")
+        # A hashed file name never changes content: cached for good, as hosts
+        # are told to (docs/embedding.md). Everything else is revalidated.
+        hashed = HASHED.search(self.path.split("?", 1)[0])
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if hashed else "no-cache")
         super().end_headers()
 
     def log_message(self, fmt, *args):

@@ -31,21 +31,25 @@ pub fn widget_hosts() -> Vec<Element> {
 /// The widget's stylesheet (styles/*.css, built into widget-<hash>.css by
 /// tools/postbuild.py), as the boot script, the embed loader or the single
 /// file handed it over in `globalThis.objectionCheckStyles`: the page already
-/// has it, so the wasm does not carry a second copy. Empty (an unstyled but
-/// working widget) if whatever started the app did not provide it.
-pub fn widget_styles() -> String {
-    let styles = js_sys::Reflect::get(&js_sys::global(), &"objectionCheckStyles".into()).ok().and_then(|v| v.as_string());
-    if styles.is_none() {
-        web_sys::console::warn_1(&"objection-check: no styles were handed over (see docs/embedding.md)".into());
+/// has it, so the wasm does not carry a second copy. It stays a JS string (a
+/// copy into the wasm's memory and back cost several ms at start-up). Empty
+/// (an unstyled but working widget) if whatever started the app did not
+/// provide it.
+pub fn widget_styles() -> wasm_bindgen::JsValue {
+    match js_sys::Reflect::get(&js_sys::global(), &"objectionCheckStyles".into()) {
+        Ok(styles) if styles.is_string() => styles,
+        _ => {
+            web_sys::console::warn_1(&"objection-check: no styles were handed over (see docs/embedding.md)".into());
+            "".into()
+        }
     }
-    styles.unwrap_or_default()
 }
 
 /// Gives `host` an open shadow root holding the widget's styles (a
 /// constructed stylesheet, which a strict CSP allows) and a container
 /// `div.objection-check` to render into. Where the browser has no shadow DOM
 /// or constructed stylesheets, the container goes into the host itself.
-pub fn shadow_container(host: &Element, css: &str) -> Option<Element> {
+pub fn shadow_container(host: &Element, css: &wasm_bindgen::JsValue) -> Option<Element> {
     let doc = web_sys::window()?.document()?;
     let container = doc.create_element("div").ok()?;
     container.set_class_name("objection-check");
@@ -76,13 +80,13 @@ pub fn remove_prerendered(host: &Element) {
     }
 }
 
-fn adopt_styles(shadow: &web_sys::ShadowRoot, css: &str) -> Option<()> {
+fn adopt_styles(shadow: &web_sys::ShadowRoot, css: &wasm_bindgen::JsValue) -> Option<()> {
     use js_sys::{Array, Function, Reflect};
     let window = web_sys::window()?;
     let ctor: Function = Reflect::get(&window, &"CSSStyleSheet".into()).ok()?.dyn_into().ok()?;
     let sheet = Reflect::construct(&ctor, &Array::new()).ok()?;
     let replace: Function = Reflect::get(&sheet, &"replaceSync".into()).ok()?.dyn_into().ok()?;
-    replace.call1(&sheet, &css.into()).ok()?;
+    replace.call1(&sheet, css).ok()?;
     Reflect::set(shadow, &"adoptedStyleSheets".into(), &Array::of1(&sheet)).ok()?;
     Some(())
 }
