@@ -19,7 +19,9 @@ test('every route in both languages with every action: only same-origin GETs dur
       const { page, requests } = s;
       await start(page, { lang });
       const loadRequests = requests.length;
-      assert.ok(loadRequests >= 4 && loadRequests <= 8, `${loadRequests} requests to load`);
+      assert.ok(loadRequests >= 4 && loadRequests <= 8, `${loadRequests} requests to load: ${requests.map((r) => `${r.resourceType()} ${new URL(r.url()).pathname}`).join(', ')}`);
+      // The wasm is downloaded once, whichever of the boot and start-screen scripts starts it.
+      assert.equal(requests.filter((r) => r.url().endsWith('_bg.wasm')).length, 1, 'the wasm is requested once');
       const startUrl = page.url();
       await walk(page, steps);
       await page.click('#oc-see-result');
