@@ -53,14 +53,10 @@ fn main() {
     // which the app reads without parsing: every id once, then each
     // language's texts in that order (missing ones marked; the content lint
     // reports them).
-    let mut ids: Vec<&str> = texts.iter().flat_map(|(_, map)| map.keys().map(String::as_str)).collect();
-    ids.sort();
-    ids.dedup();
-    let rows: Vec<text_table::Row> = texts
-        .iter()
-        .map(|(lang, map)| (lang.as_str(), ids.iter().map(|id| map.get(*id).map(String::as_str)).collect()))
-        .collect();
-    let table = text_table::write(&ids, &rows).unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", locale_dir.display()));
+    let langs: Vec<(&str, &std::collections::BTreeMap<String, String>)> =
+        texts.iter().map(|(lang, map)| (lang.as_str(), map)).collect();
+    let table = text_table::write_languages(&langs)
+        .unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", locale_dir.display()));
     let out = std::path::PathBuf::from(env::var("OUT_DIR").unwrap());
     fs::write(out.join("content.json"), serde_json::to_string(&doc).unwrap()).unwrap();
     fs::write(out.join("texts.table"), table).unwrap();

@@ -19,6 +19,8 @@ pub const ENTRY: char = '\u{1f}';
 /// Stands for a text a language does not have (ASCII cancel).
 pub const MISSING: &str = "\u{18}";
 
+use std::collections::{BTreeMap, BTreeSet};
+
 /// One language's texts, in the order of the ids (`None`: missing).
 pub type Row<'a> = (&'a str, Vec<Option<&'a str>>);
 
@@ -61,6 +63,19 @@ pub fn write(ids: &[&str], langs: &[Row<'_>]) -> Result<String, String> {
     Ok(out)
 }
 
+/// The table for each language's texts by id: the ids are every id any
+/// language has (a text another language lacks is marked missing). What
+/// `build.rs` embeds, and what the content lint's tests break on purpose.
+pub fn write_languages(langs: &[(&str, &BTreeMap<String, String>)]) -> Result<String, String> {
+    let ids: BTreeSet<&str> = langs.iter().flat_map(|(_, texts)| texts.keys().map(String::as_str)).collect();
+    let ids: Vec<&str> = ids.into_iter().collect();
+    let rows: Vec<Row> = langs
+        .iter()
+        .map(|(lang, texts)| (*lang, ids.iter().map(|id| texts.get(*id).map(String::as_str)).collect()))
+        .collect();
+    write(&ids, &rows)
+}
+
 /// The ids and the language rows of a table [`write`] made: slices of `table`.
 pub fn read(table: &str) -> Result<(Vec<&str>, Vec<Row<'_>>), String> {
     let mut rows = table.split(ROW);
@@ -101,6 +116,16 @@ mod tests {
         let (read_ids, read_langs) = read(&table).unwrap();
         assert_eq!(read_ids, ids);
         assert_eq!(read_langs, langs);
+    }
+
+    #[test]
+    fn languages_share_one_row_of_ids() {
+        let en = BTreeMap::from([("a".to_string(), "One".to_string()), ("d".to_string(), String::new())]);
+        let nl = BTreeMap::from([("a".to_string(), "Eén".to_string()), ("b.c".to_string(), "twee".to_string())]);
+        let table = write_languages(&[("en", &en), ("nl", &nl)]).unwrap();
+        let (ids, langs) = read(&table).unwrap();
+        assert_eq!(ids, ["a", "b.c", "d"]);
+        assert_eq!(langs, vec![("en", vec![Some("One"), None, Some("")]), ("nl", vec![Some("Eén"), Some("twee"), None])]);
     }
 
     #[test]

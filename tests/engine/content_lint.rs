@@ -37,12 +37,9 @@ impl std::ops::IndexMut<&str> for Doc {
 fn lint_after(edit: impl FnOnce(&mut Doc)) -> Vec<String> {
     let mut doc = Doc { json: serde_json::from_str(EMBEDDED_JSON).unwrap(), texts: crate::content().locales.by_lang() };
     edit(&mut doc);
-    let ids: BTreeSet<&str> = doc.texts.values().flat_map(|t| t.keys().map(String::as_str)).collect();
-    let ids: Vec<&str> = ids.into_iter().collect();
-    let rows: Vec<text_table::Row> =
-        doc.texts.iter().map(|(lang, t)| (lang.as_str(), ids.iter().map(|id| t.get(*id).map(String::as_str)).collect())).collect();
+    let langs: Vec<(&str, &BTreeMap<String, String>)> = doc.texts.iter().map(|(lang, t)| (lang.as_str(), t)).collect();
     // Leaked: texts borrow their table for the life of the program, as in the app.
-    let table: &'static str = text_table::write(&ids, &rows).unwrap().leak();
+    let table: &'static str = text_table::write_languages(&langs).unwrap().leak();
     match Texts::read(table).and_then(|texts| Content::read(&doc.json.to_string(), texts)) {
         Ok(c) => lint(&c),
         Err(e) => vec![e],
