@@ -136,6 +136,13 @@ def styles_text(url: str) -> str:
     return f"fetch({url}).then((r) => (r.ok ? r.text() : '')).catch(() => '')"
 
 
+def downloads(wasm_url: str, css_url: str) -> str:
+    """JS: an object that starts the wasm's compile (`wasm`: a promise of the
+    module, null if it failed) and the stylesheet's fetch (`styles`), from
+    their URLs (expressions)."""
+    return f"{{ wasm: WebAssembly.compileStreaming(fetch({wasm_url})).catch(() => null), styles: {styles_text(css_url)} }}"
+
+
 # Trunk's loader, except that the wasm compiles while the page is still being
 # parsed and drawn (the script is async), and the app starts only once the
 # document is complete (it looks for its mount element).
@@ -144,10 +151,7 @@ import init, * as bindings from './{glue.group(1)}';
 const url = './{wasm.group(1)}';
 // The wasm compile and the stylesheet fetch: started by whichever runs first,
 // this script or the start-screen script on index.html (see EARLY_JS).
-const early = (globalThis.objectionCheckEarly ??= {{
-  wasm: WebAssembly.compileStreaming(fetch(url)).catch(() => null),
-  styles: {styles_text(f"'./{css_name}'")},
-}});
+const early = (globalThis.objectionCheckEarly ??= {downloads("url", f"'./{css_name}'")});
 const compiled = early.wasm;
 const styles = early.styles;
 if (document.readyState === 'loading') {{
@@ -266,10 +270,7 @@ PRERENDER_JS = """// objection-check: decides, before the page is first drawn, w
 # read meanwhile. Whichever of the two runs first starts both; the other takes
 # them over, so nothing is fetched twice.
 EARLY_JS = f"""try {{
-  globalThis.objectionCheckEarly ??= {{
-    wasm: WebAssembly.compileStreaming(fetch('./{wasm.group(1)}')).catch(() => null),
-    styles: {styles_text(f"'./{css_name}'")},
-  }};
+  globalThis.objectionCheckEarly ??= {downloads(f"'./{wasm.group(1)}'", f"'./{css_name}'")};
 }} catch {{}}
 """
 host = re.search(r"<div data-objection-check data-owns-page>", html)
@@ -303,9 +304,9 @@ with open(os.path.join(staging, "objection-check.js"), "w", encoding="utf-8") as
 // See docs/embedding.md. Loads the app next to this file; sends nothing anywhere.
 import init from './{glue.group(1)}';
 const here = (name) => new URL(name, import.meta.url);
-const compiled = WebAssembly.compileStreaming(fetch(here('./{wasm.group(1)}'))).catch(() => null);
-globalThis.objectionCheckStyles = await {styles_text(f"here('./{css_name}')")};
-await init({{ module_or_path: (await compiled) ?? here('./{wasm.group(1)}') }});
+const started = {downloads(f"here('./{wasm.group(1)}')", f"here('./{css_name}')")};
+globalThis.objectionCheckStyles = await started.styles;
+await init({{ module_or_path: (await started.wasm) ?? here('./{wasm.group(1)}') }});
 """)
 
 # What the app itself needs offline; not the publisher demos, the embed
