@@ -186,7 +186,7 @@ pub struct Content {
 /// text for each id if it has one. (Lists rather than maps: a lookup is a
 /// binary search, and the app's download carries no tree code for them.) The
 /// texts are slices of the table the build embeds ([`text_table`]), never copied.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Texts {
     ids: Vec<&'static str>,
     langs: Vec<text_table::Row<'static>>,
@@ -197,6 +197,24 @@ impl Texts {
     pub fn read(table: &'static str) -> Result<Texts, String> {
         let (ids, langs) = text_table::read(table)?;
         Ok(Texts { ids, langs })
+    }
+
+    /// The texts shipped with this build, read on first use. The start screen
+    /// needs only these, so the app shows it without reading the rest of the
+    /// content ([`Content::embedded`]). The content lint (`cargo test`)
+    /// guarantees they load.
+    pub fn embedded() -> &'static Texts {
+        static TEXTS: OnceLock<Texts> = OnceLock::new();
+        TEXTS.get_or_init(|| match Texts::read(EMBEDDED_TEXTS) {
+            Ok(t) => t,
+            Err(e) => panic!("embedded texts are invalid (run `cargo test`): {e}"),
+        })
+    }
+
+    /// The text with this id in this language; the id itself if it is missing
+    /// (the lint makes sure it never is).
+    pub fn text<'a>(&self, lang: Lang, id: &'a str) -> &'a str {
+        self.get(lang.code(), id).unwrap_or(id)
     }
 
     /// The text with this id in the language with this code.
@@ -244,11 +262,12 @@ impl Content {
         Ok(content)
     }
 
-    /// The content shipped with this build. The content lint (`cargo test`)
-    /// guarantees it loads; should it ever not, this is the one place that says so.
+    /// The content shipped with this build, read on first use. The content
+    /// lint (`cargo test`) guarantees it loads; should it ever not, this and
+    /// [`Texts::embedded`] are the places that say so.
     pub fn embedded() -> &'static Content {
         static CONTENT: OnceLock<Content> = OnceLock::new();
-        CONTENT.get_or_init(|| match Texts::read(EMBEDDED_TEXTS).and_then(|texts| Content::read(EMBEDDED_JSON, texts)) {
+        CONTENT.get_or_init(|| match Content::read(EMBEDDED_JSON, Texts::embedded().clone()) {
             Ok(c) => c,
             Err(e) => panic!("embedded content is invalid (run `cargo test`): {e}"),
         })
@@ -278,7 +297,7 @@ impl Content {
     /// The text with this id in this language; the id itself if it is missing
     /// (the lint makes sure it never is).
     pub fn text<'a>(&'a self, lang: Lang, id: &'a str) -> &'a str {
-        self.locales.get(lang.code(), id).unwrap_or(id)
+        self.locales.text(lang, id)
     }
 
     /// The text with this id, if it exists (for optional texts such as choice hints).

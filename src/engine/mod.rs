@@ -25,5 +25,5 @@ pub mod text_table;
 
 pub use answers::{AnswerValue, Answers, AnswersDocument, AnswersError};
 pub use assess::{assess, Assessment, Route, SpecialCategory, Strength};
-pub use content::{Content, Lang};
+pub use content::{Content, Lang, Texts};
 pub use date::Date;

@@ -3,6 +3,10 @@
 //! URL fragment (`#lang=en&controller=meta&service=instagram&skip=start`) or
 //! the embed element's `data-*` attributes, never from the query string, and
 //! never carry a person's answers. Anything unknown or malformed is ignored.
+//!
+//! The content (to check an organisation or service against the question's
+//! choices) is asked for only when one is named: a plain visit shows the start
+//! screen without reading the questionnaire.
 use super::answers::{AnswerValue, Answers};
 use super::content::{Content, Lang};
 use super::flow::CONTROLLER;
@@ -20,7 +24,8 @@ pub struct Preset {
 
 impl Preset {
     /// Reads `key=value` pairs separated by `&` (a leading `#` is allowed).
-    pub fn from_fragment(content: &Content, fragment: &str) -> Preset {
+    /// `content` gives the content when an organisation or service is named.
+    pub fn from_fragment<'c>(content: impl Fn() -> &'c Content, fragment: &str) -> Preset {
         let fragment = fragment.trim_start_matches('#');
         let cut = fragment.char_indices().nth(MAX_FRAGMENT).map_or(fragment.len(), |(i, _)| i);
         let mut preset = Preset::default();
@@ -29,10 +34,10 @@ impl Preset {
             let value = value.trim().to_ascii_lowercase();
             match key.trim() {
                 "lang" => preset.lang = Lang::from_tag(&value).or(preset.lang),
-                "controller" => preset.set_controller(content, &value),
+                "controller" => preset.set_controller(content(), &value),
                 "service" | "services" => {
                     for v in value.split([',', '+']) {
-                        preset.add_service(content, v);
+                        preset.add_service(content(), v);
                     }
                 }
                 "skip" => preset.skip_start |= value == "start",
@@ -44,15 +49,16 @@ impl Preset {
     }
 
     /// Reads the embed element's settings: `data-lang`, `data-controller`,
-    /// `data-service`, `data-skip`.
-    pub fn from_settings(content: &Content, get: impl Fn(&str) -> Option<String>) -> Preset {
+    /// `data-service`, `data-skip`. `content` gives the content when an
+    /// organisation or service is named.
+    pub fn from_settings<'c>(content: impl Fn() -> &'c Content, get: impl Fn(&str) -> Option<String>) -> Preset {
         let mut preset = Preset { lang: get("lang").and_then(|l| Lang::from_tag(&l)), ..Preset::default() };
         if let Some(c) = get("controller") {
-            preset.set_controller(content, &c.trim().to_ascii_lowercase());
+            preset.set_controller(content(), &c.trim().to_ascii_lowercase());
         }
         if let Some(s) = get("service") {
             for v in s.to_ascii_lowercase().split([',', ' ']) {
-                preset.add_service(content, v);
+                preset.add_service(content(), v);
             }
         }
         preset.skip_start = get("skip").is_some_and(|v| v.trim() == "start");
@@ -100,7 +106,7 @@ impl Preset {
     }
 
     /// Services only make sense for Meta; a service alone implies Meta.
-    fn settle(&mut self, content: &Content) {
+    fn settle<'c>(&mut self, content: impl Fn() -> &'c Content) {
         if self.controller.is_none() && !self.services.is_empty() {
             self.controller = Some("meta".into());
         }
@@ -108,7 +114,10 @@ impl Preset {
             self.services.clear();
         }
         // In the question's order (the services were checked against its choices).
-        if let Some(q) = content.question("services") {
+        if self.services.is_empty() {
+            return;
+        }
+        if let Some(q) = content().question("services") {
             self.services = q.choices.iter().filter(|c| self.services.contains(c)).cloned().collect();
         }
     }

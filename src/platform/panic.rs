@@ -7,7 +7,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::engine::{Content, Lang};
+use crate::engine::{Lang, Texts};
 
 thread_local! {
     static LANG: Cell<Lang> = const { Cell::new(Lang::Nl) };
@@ -35,7 +35,8 @@ pub fn install(root: Element) {
 
 /// Replaces the widget's content with the message and the button.
 pub fn show(root: &Element, lang: Lang, restart: impl Fn() + 'static) {
-    let content = Content::embedded();
+    // Only the texts: the message must show even if the content is what failed.
+    let texts = Texts::embedded();
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     root.set_inner_html("");
     let build = || -> Option<()> {
@@ -43,14 +44,14 @@ pub fn show(root: &Element, lang: Lang, restart: impl Fn() + 'static) {
         panel.set_class_name("oc-panic oc-notice");
         panel.set_attribute("role", "alert").ok()?;
         let h = doc.create_element("h1").ok()?;
-        h.set_text_content(Some(content.text(lang, "ui.panic.heading")));
+        h.set_text_content(Some(texts.text(lang, "ui.panic.heading")));
         let p = doc.create_element("p").ok()?;
-        p.set_text_content(Some(content.text(lang, "ui.panic.body")));
+        p.set_text_content(Some(texts.text(lang, "ui.panic.body")));
         let button = doc.create_element("button").ok()?;
         button.set_attribute("type", "button").ok()?;
         button.set_class_name("oc-button");
         button.set_id("oc-panic-restart");
-        button.set_text_content(Some(content.text(lang, "ui.panic.button")));
+        button.set_text_content(Some(texts.text(lang, "ui.panic.button")));
         let on_click = Closure::<dyn Fn()>::new(restart);
         button.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref()).ok()?;
         on_click.forget();

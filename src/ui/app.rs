@@ -39,12 +39,11 @@ pub type SessionHandle = UseReducerHandle<Session>;
 
 /// Reads what this device keeps, the page's settings and the history entry.
 fn initial_session(props: &AppProps) -> Session {
-    let content = Content::embedded();
     let preset = &props.preset;
     let fallback_lang = preset.lang.or_else(dom::browser_lang).unwrap_or(Lang::Nl);
     let mut session = Session::new(fallback_lang, dom::today());
     if let Some((json, place)) = storage::load() {
-        match AnswersDocument::parse_lenient(content, &json) {
+        match AnswersDocument::parse_lenient(Content::embedded(), &json) {
             Ok((doc, dropped)) => {
                 session.answers = doc.answers;
                 // A link's language wins over the one saved last time.
@@ -182,14 +181,13 @@ pub fn App(props: &AppProps) -> Html {
 
 /// "Question 3 of 17: Where do you live? – Objection self-check".
 fn page_title(s: &Session, counter: Option<&str>) -> String {
-    let content = Content::embedded();
     let suffix = t(s.lang, "ui.title_suffix");
     let error = if s.error.is_some() { format!("{} ", t(s.lang, "ui.error.prefix")) } else { String::new() };
     match &s.screen {
         Screen::Start => format!("{} – {suffix}", t(s.lang, "ui.start.heading")),
         Screen::Question(id) => {
             let counter = counter.unwrap_or_default();
-            format!("{error}{counter}: {} – {suffix}", content.text(s.lang, &format!("q.{id}.title")))
+            format!("{error}{counter}: {} – {suffix}", t(s.lang, &format!("q.{id}.title")))
         }
         Screen::Check => format!("{} – {suffix}", t(s.lang, "ui.check.heading")),
         Screen::Result => format!("{} – {suffix}", t(s.lang, "ui.result.heading")),

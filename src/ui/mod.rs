@@ -23,12 +23,13 @@ pub mod state;
 use crate::engine::flow::Flow;
 use crate::engine::preset::Preset;
 use crate::engine::text::{render, Vars};
-use crate::engine::{Answers, Content, Lang};
+use crate::engine::{Answers, Content, Lang, Texts};
 use crate::platform::dom;
 
-/// A UI text in the session's language.
+/// A UI text in the session's language. Only the texts are read for it, not
+/// the rest of the content (so the start screen appears without it).
 pub fn t(lang: Lang, id: &str) -> String {
-    Content::embedded().text(lang, id).to_string()
+    Texts::embedded().text(lang, id).to_string()
 }
 
 /// A UI text with its `{placeholders}` filled, by the engine's own filler.
@@ -79,14 +80,18 @@ fn mount(host: web_sys::Element) {
     let Some(root) = dom::shadow_container(&host, &dom::widget_styles()) else { return };
     dom::remove_prerendered(&host);
     crate::platform::panic::install(root.clone());
-    let content = Content::embedded();
     let owns_page = host.has_attribute("data-owns-page");
-    let page = Preset::from_settings(content, |name| dom::setting(&host, name));
+    let page = Preset::from_settings(Content::embedded, |name| dom::setting(&host, name));
     // Links (#lang=en&controller=meta) only steer the app on its own page.
-    let link = if owns_page { Preset::from_fragment(content, &dom::fragment()) } else { Preset::default() };
+    let link = if owns_page { Preset::from_fragment(Content::embedded, &dom::fragment()) } else { Preset::default() };
     if owns_page {
         dom::report_height_to_parent(&root);
     }
     let props = app::AppProps { preset: link.or(page), owns_page, root: Some(root.clone()) };
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+    // The start screen needs only the texts. The rest of the content is read
+    // once that screen is drawn, so "Start" does not wait for it.
+    dom::after_next_frame(|| {
+        Content::embedded();
+    });
 }

@@ -6,7 +6,7 @@ use objection_check::engine::{Answers, Lang};
 use crate::content;
 
 fn from(fragment: &str) -> Preset {
-    Preset::from_fragment(content(), fragment)
+    Preset::from_fragment(content, fragment)
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn presets_never_overwrite_an_answer() {
 
 #[test]
 fn a_link_wins_over_the_page_settings() {
-    let page = Preset::from_settings(content(), |k| match k {
+    let page = Preset::from_settings(content, |k| match k {
         "lang" => Some("nl".into()),
         "controller" => Some("linkedin".into()),
         _ => None,
@@ -56,4 +56,16 @@ fn a_link_wins_over_the_page_settings() {
     assert_eq!((merged.lang, merged.controller.as_deref()), (Some(Lang::En), Some("linkedin")));
     let merged = from("service=whatsapp").or(page);
     assert_eq!((merged.controller.as_deref(), merged.services.len()), (Some("meta"), 1));
+}
+
+#[test]
+fn a_link_without_organisation_or_service_never_reads_the_questionnaire() {
+    // The app shows its start screen before it reads the content; a link or
+    // page setting that names no organisation must not make it read it.
+    let unread = || -> &'static objection_check::engine::Content { panic!("the content was read") };
+    let p = Preset::from_fragment(unread, "#lang=en&skip=start&utm_source=mail");
+    assert_eq!(p, Preset { lang: Some(Lang::En), skip_start: true, ..Preset::default() });
+    let p = Preset::from_settings(unread, |k| (k == "lang").then(|| "nl".to_string()));
+    assert_eq!(p.lang, Some(Lang::Nl));
+    assert_eq!(Preset::from_fragment(unread, ""), Preset::default());
 }
