@@ -159,8 +159,10 @@ if (document.readyState === 'loading') {{
 }}
 // The plain start screen is shown: let it be drawn once before the app
 // replaces it (on a fast load the app could otherwise delay the first paint),
-// while the stylesheet's text arrives.
+// while the stylesheet's text arrives. Usually the browser has drawn it
+// while parsing the page; then the app starts at once.
 const drawn = document.documentElement.dataset.objectionCheckStart
+  && performance.getEntriesByType('paint').length === 0
   && new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 globalThis.objectionCheckStyles = await styles;
 await drawn;
