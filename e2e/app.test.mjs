@@ -40,7 +40,7 @@ test('a full Meta walk in Dutch ends with the objection text and its articles', 
   const s = await openPage(browser, { locale: 'nl-NL' });
   await start(s.page);
   assert.equal(await s.page.getAttribute('.objection-check', 'lang'), 'nl');
-  // The app's own screens are styled by the stylesheet the boot script hands over.
+  // The app's own screens are styled by the stylesheet the page's start script hands over.
   const button = await s.page.locator('#oc-start').evaluate((el) => getComputedStyle(el).minHeight);
   assert.equal(button, '44px');
   await walk(s.page, META_WALK);

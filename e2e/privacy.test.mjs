@@ -20,8 +20,10 @@ test('every route in both languages with every action: only same-origin GETs dur
       await start(page, { lang });
       const loadRequests = requests.length;
       assert.ok(loadRequests >= 4 && loadRequests <= 8, `${loadRequests} requests to load: ${requests.map((r) => `${r.resourceType()} ${new URL(r.url()).pathname}`).join(', ')}`);
-      // The wasm is downloaded once, whichever of the boot and start-screen scripts starts it.
+      // The wasm is downloaded once: the preload and the start script's compile share one request.
       assert.equal(requests.filter((r) => r.url().endsWith('_bg.wasm')).length, 1, 'the wasm is requested once');
+      // And the glue once: its modulepreload and the start script's import share one request.
+      assert.equal(requests.filter((r) => /\/objection-check-[0-9a-f]+\.js$/.test(r.url())).length, 1, 'the glue is requested once');
       const startUrl = page.url();
       await walk(page, steps);
       await page.click('#oc-see-result');
@@ -64,7 +66,7 @@ test('no fonts, analytics, CDNs or remote images: the loaded files are the app\'
   const types = s.requests.map((r) => [new URL(r.url()).pathname.replace(/-[0-9a-f]{12,16}(?=(_bg)?\.)/, ''), r.resourceType()]);
   for (const [path, type] of types) {
     assert.ok(['document', 'script', 'stylesheet', 'fetch', 'manifest', 'other'].includes(type), `${path}: ${type}`);
-    assert.match(path, /^\/(|index\.html|boot\.js|prerender\.js|widget\.css|objection-check\.js|objection-check_bg\.wasm|manifest\.webmanifest|sw\.js)$/, path);
+    assert.match(path, /^\/(|index\.html|start\.js|widget\.css|objection-check\.js|objection-check_bg\.wasm|manifest\.webmanifest|sw\.js)$/, path);
   }
   assertClean(s);
   await s.context.close();

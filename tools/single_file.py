@@ -32,8 +32,8 @@ def main() -> int:
     init = re.search(r"export\s*\{[^}]*?([\w$]+) as default\b", glue_js)
     if not init:
         sys.exit("single_file: the glue has no default export")
-    # The widget's stylesheet is handed to the app as a string (as the boot
-    # script does after fetching it), so the file needs no style-src.
+    # The widget's stylesheet is handed to the app as a string (as the page's
+    # start script does after fetching it), so the file needs no style-src.
     script = (
         glue_js
         + "\nglobalThis.objectionCheckStyles = " + json.dumps(css).replace("</", "<\\/") + ";"
@@ -46,11 +46,13 @@ def main() -> int:
 
     # Keep the head's meta tags; drop everything that would load a file.
     html = re.sub(r'<link[^>]*(modulepreload|rel=preload|rel="?manifest"?|rel="?icon"?)[^>]*>', "", html)
-    html = re.sub(r'<script type="module" src="[^"]*"( async)?></script>', "", html)
     # The plain start screen (postbuild.py) is for slow networks; here the
-    # wasm is in the file: drop it with its stylesheet and script.
+    # wasm is in the file: drop it with its stylesheet and the page's script
+    # (which would fetch the wasm).
     html = re.sub(r'<link rel="stylesheet" href="\./widget-[0-9a-f]+\.css">', "", html)
-    html = re.sub(r'<script src="\./prerender-[0-9a-f]+\.js"></script>', "", html)
+    html = re.sub(r'<script src="\./start-[0-9a-f]+\.js"></script>', "", html)
+    if "<script" in html:
+        sys.exit("single_file: a script is left in the page")
     html = re.sub(r'<div class="objection-check" lang="[a-z]+" data-objection-check-prerender>.*?</main></div>', "", html, flags=re.S)
     if "prerender" in html:
         sys.exit("single_file: the plain start screen is left in the page")
