@@ -101,7 +101,8 @@ async function walkOnce() {
   for (const [q, v] of META_WALK) {
     await fill(page, q, v);
     steps.push([q, await page.evaluate(() => new Promise((resolve) => {
-      const root = document.querySelector('[data-objection-check]').shadowRoot;
+      const host = document.querySelector('[data-objection-check]');
+      const root = host.shadowRoot ?? host;
       const before = root.querySelector('h1').textContent;
       const t0 = performance.now();
       const obs = new MutationObserver(() => {

@@ -64,7 +64,8 @@ async function noHorizontalScroll(page, where) {
 
 async function targetsAtLeast44(page, where) {
   const small = await page.evaluate(() => {
-    const root = document.querySelector('[data-objection-check]').shadowRoot;
+    const host = document.querySelector('[data-objection-check]');
+    const root = host.shadowRoot ?? host;
     return [...root.querySelectorAll('button, .oc-choice, select, input:not([type=radio]):not([type=checkbox]), textarea, .oc-back')]
       .filter((el) => el.offsetParent !== null)
       .map((el) => { const r = el.getBoundingClientRect(); return [el.id || el.className || el.tagName, Math.round(r.width), Math.round(r.height)]; })

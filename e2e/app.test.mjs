@@ -40,7 +40,9 @@ test('a full Meta walk in Dutch ends with the objection text and its articles', 
   const s = await openPage(browser, { locale: 'nl-NL' });
   await start(s.page);
   assert.equal(await s.page.getAttribute('.objection-check', 'lang'), 'nl');
-  // The app's own screens are styled by the stylesheet the page's start script hands over.
+  // On its own page the app renders into the page, styled by the stylesheet
+  // the page links (no shadow root, no second copy of the styles).
+  assert.equal(await s.page.evaluate(() => document.querySelector('[data-objection-check]').shadowRoot), null);
   const button = await s.page.locator('#oc-start').evaluate((el) => getComputedStyle(el).minHeight);
   assert.equal(button, '44px');
   await walk(s.page, META_WALK);

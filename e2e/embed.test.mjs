@@ -106,7 +106,9 @@ test('one self-contained file works from file:// with no server', async () => {
   const { page, problems, requests } = s;
   await page.goto('file://' + file);
   await page.waitForSelector('#oc-start');
-  // Styled from the stylesheet the file carries (default theme, 44 px targets).
+  // Styled from the stylesheet the file carries, in the widget's shadow root
+  // (default theme, 44 px targets).
+  assert.equal(await page.evaluate(() => !!document.querySelector('[data-objection-check]').shadowRoot), true);
   assert.equal(await css(page, '#oc-start', 'backgroundColor'), 'rgb(29, 78, 216)');
   assert.equal(await css(page, '#oc-start', 'minHeight'), '44px');
   await walk(page, META_WALK);

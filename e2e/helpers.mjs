@@ -42,7 +42,7 @@ export async function openPage(browser, { locale = 'nl-NL', width = 390, height 
   page.on('request', (r) => requests.push(r));
   // Headless print() would do nothing visible: count calls instead.
   await page.addInitScript(() => {
-    // The focused element, looking into shadow roots (the widget lives in one).
+    // The focused element, looking into shadow roots (an embedded widget lives in one).
     window.deepActive = () => {
       let a = document.activeElement;
       while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;

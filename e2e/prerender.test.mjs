@@ -24,9 +24,9 @@ const plainScreen = (page) => page.evaluate(() => {
   }));
 });
 
-/** The app's start screen in its shadow root. */
+/** The app's start screen (on its own page the app renders without a shadow root). */
 const appScreen = (page) => page.evaluate(() => {
-  const root = document.querySelector('[data-objection-check]').shadowRoot;
+  const root = document.querySelector('[data-objection-check]');
   const main = root.querySelector('main');
   return {
     lang: root.querySelector('.objection-check').lang,

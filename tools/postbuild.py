@@ -11,8 +11,8 @@
    publisher's page loads: it starts the hashed wasm next to it;
 3. puts the start screen into index.html as plain HTML, in both languages
    (texts from content/locales), with widget-<hash>.css (the widget's one
-   stylesheet, which the start script and the embed loader also hand to the
-   app for its shadow roots) and start-<hash>.js, which starts the wasm's
+   stylesheet, which also styles the app on this page; the embed loader
+   hands it to the app for its shadow roots) and start-<hash>.js, which starts the wasm's
    download and compile at once, shows the language the app will pick (or
    nothing when the app will open on another screen), then starts the app.
    A person on a slow network reads the start screen and can press "Start"
@@ -110,11 +110,11 @@ def hashed(stem: str, ext: str, text: str) -> str:
     return name
 
 
-# The widget's one stylesheet: the page links it (the plain start screen needs
-# it before the wasm arrives), and whatever starts the wasm (the boot script,
-# the embed loader, single_file.py) hands its text to the app as
-# `globalThis.objectionCheckStyles`, which adopts it into each widget's shadow
-# root. So the CSS is downloaded once, not also inside the wasm.
+# The widget's one stylesheet: index.html links it (for the plain start screen
+# and for the app, which renders there without a shadow root), and on a
+# publisher's page the embed loader (or single_file.py) hands its text to the
+# app as `globalThis.objectionCheckStyles`, which adopts it into each widget's
+# shadow root. So the CSS is downloaded once, never inside the wasm.
 WIDGET_CSS_EXTRA = """
 /* shadow root (the widget's host) */
 :host { all: initial; display: block; }
@@ -138,11 +138,10 @@ def styles_text(url: str) -> str:
     return f"fetch({url}).then((r) => (r.ok ? r.text() : '')).catch(() => '')"
 
 
-def downloads(wasm_url: str, css_url: str) -> str:
-    """JS: an object that starts the wasm's compile (`wasm`: a promise of the
-    module, null if it failed) and the stylesheet's fetch (`styles`), from
-    their URLs (expressions)."""
-    return f"{{ wasm: WebAssembly.compileStreaming(fetch({wasm_url})).catch(() => null), styles: {styles_text(css_url)} }}"
+def compile_wasm(url: str) -> str:
+    """JS: a promise of the compiled wasm module at `url` (an expression),
+    null if it failed (the glue then fetches it itself)."""
+    return f"WebAssembly.compileStreaming(fetch({url})).catch(() => null)"
 
 
 # Trunk's loader, as the end of the page's start script (START_JS below): the
@@ -163,7 +162,6 @@ early && (async () => {{
   const drawn = document.documentElement.dataset.objectionCheckStart
     && performance.getEntriesByType('paint').length === 0
     && new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  globalThis.objectionCheckStyles = await early.styles;
   await drawn;
   await glue.default({{ module_or_path: (await early.wasm) ?? './{wasm.group(1)}' }});
 """ + SW_REGISTER + """})();
@@ -260,18 +258,21 @@ PRERENDER_JS = """// objection-check: decides, before the page is first drawn, w
   addEventListener('hashchange', decide);
 })();
 """
-# The start of the page's script: the wasm's download and compile, the
-# stylesheet's text (for the app's shadow root) and the glue, all started at
-# once, long before the busy main thread would get to them otherwise.
-# (A browser without WebAssembly still gets the plain start screen.)
+# The start of the page's script: the wasm's download and compile and the
+# glue, both started at once, long before the busy main thread would get to
+# them otherwise. (A browser without WebAssembly still gets the plain start
+# screen.) The page links the widget's stylesheet and its widget renders
+# without a shadow root (`data-styled-by-page`), so no stylesheet text is
+# fetched for it.
 EARLY_JS = f"""let early = null;
 try {{
-  early = {{ ...{downloads(f"'./{wasm.group(1)}'", f"'./{css_name}'")}, glue: import('./{glue.group(1)}') }};
+  early = {{ wasm: {compile_wasm(f"'./{wasm.group(1)}'")}, glue: import('./{glue.group(1)}') }};
 }} catch {{}}
 """
-host = re.search(r"<div data-objection-check data-owns-page>", html)
+HOST = "<div data-objection-check data-owns-page data-styled-by-page>"
+host = re.search(re.escape(HOST), html)
 if not host:
-    sys.exit("postbuild: index.html has no <div data-objection-check data-owns-page>")
+    sys.exit(f"postbuild: index.html has no {HOST}")
 START_JS = "(() => {\n" + EARLY_JS + PRERENDER_JS + BOOT_JS + "})();\n"
 js_name = hashed("start", "js", minify(START_JS, "js"))
 html = html[: host.end()] + "".join(start_screen(l) for l in LANGS) + html[host.end():]
@@ -303,9 +304,9 @@ with open(os.path.join(staging, "objection-check.js"), "w", encoding="utf-8") as
 // See docs/embedding.md. Loads the app next to this file; sends nothing anywhere.
 import init from './{glue.group(1)}';
 const here = (name) => new URL(name, import.meta.url);
-const started = {downloads(f"here('./{wasm.group(1)}')", f"here('./{css_name}')")};
-globalThis.objectionCheckStyles = await started.styles;
-await init({{ module_or_path: (await started.wasm) ?? here('./{wasm.group(1)}') }});
+const compiled = {compile_wasm(f"here('./{wasm.group(1)}')")};
+globalThis.objectionCheckStyles = await {styles_text(f"here('./{css_name}')")};
+await init({{ module_or_path: (await compiled) ?? here('./{wasm.group(1)}') }});
 """)
 
 # What the app itself needs offline; not the publisher demos, the embed

@@ -51,6 +51,10 @@ def main() -> int:
     # (which would fetch the wasm).
     html = re.sub(r'<link rel="stylesheet" href="\./widget-[0-9a-f]+\.css">', "", html)
     html = re.sub(r'<script src="\./start-[0-9a-f]+\.js"></script>', "", html)
+    # With the stylesheet's link gone, the app styles itself in a shadow root.
+    html = html.replace(" data-styled-by-page", "", 1)
+    if "data-styled-by-page" in html:
+        sys.exit("single_file: the widget is still marked as styled by the page")
     if "<script" in html:
         sys.exit("single_file: a script is left in the page")
     html = re.sub(r'<div class="objection-check" lang="[a-z]+" data-objection-check-prerender>.*?</main></div>', "", html, flags=re.S)

@@ -66,6 +66,15 @@ pub fn shadow_container(host: &Element, css: &wasm_bindgen::JsValue) -> Option<E
     Some(container)
 }
 
+/// A container `div.objection-check` straight in `host`, styled by the page's
+/// own link to the widget's stylesheet (`data-styled-by-page`, index.html).
+pub fn page_container(host: &Element) -> Option<Element> {
+    let container = web_sys::window()?.document()?.create_element("div").ok()?;
+    container.set_class_name("objection-check");
+    host.append_child(&container).ok()?;
+    Some(container)
+}
+
 /// Removes the start screen the page carried as plain HTML before the app ran
 /// (index.html's prerender, see tools/postbuild.py): from now on the app shows it.
 pub fn remove_prerendered(host: &Element) {

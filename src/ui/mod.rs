@@ -65,7 +65,8 @@ pub fn escape(text: &str) -> String {
 
 /// Mounts a widget into every `[data-objection-check]` element (or into a new
 /// one at the end of `<body>`), each in its own shadow root so host styles and
-/// widget styles never meet.
+/// widget styles never meet; on the app's own page (`data-styled-by-page`),
+/// straight into the page, which links the widget's stylesheet.
 pub fn start() {
     for host in dom::widget_hosts() {
         mount(host);
@@ -77,7 +78,15 @@ fn mount(host: web_sys::Element) {
         return;
     }
     let _ = host.set_attribute("data-objection-check-mounted", "");
-    let Some(root) = dom::shadow_container(&host, &dom::widget_styles()) else { return };
+    // The app's own page links the widget's stylesheet already (for the plain
+    // start screen) and has nothing else to keep apart from: no shadow root,
+    // no second copy of the styles. On a publisher's page, a shadow root.
+    let root = if host.has_attribute("data-styled-by-page") {
+        dom::page_container(&host)
+    } else {
+        dom::shadow_container(&host, &dom::widget_styles())
+    };
+    let Some(root) = root else { return };
     dom::remove_prerendered(&host);
     crate::platform::panic::install(root.clone());
     let owns_page = host.has_attribute("data-owns-page");
