@@ -148,7 +148,7 @@ def compile_wasm(url: str) -> str:
 # app starts once the document is complete (it looks for its mount element).
 # One classic script instead of a module of its own next to the start-screen
 # script: the page then has one script request and evaluation fewer on the way
-# to the app (30-45 ms less at 4x CPU, measured with 25 loads of each in turns).
+# to the app (31-48 ms less at 4x CPU in two runs of 25 loads of each, in turns).
 BOOT_JS = f"""
 early && (async () => {{
   const glue = await early.glue;
