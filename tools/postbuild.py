@@ -157,8 +157,8 @@ early && (async () => {{
   }}
   // The plain start screen is shown: let it be drawn once before the app
   // replaces it (on a fast load the app could otherwise delay the first
-  // paint), while the stylesheet's text arrives. Usually the browser has
-  // drawn it while parsing the page; then the app starts at once.
+  // paint). Usually the browser has drawn it while parsing the page; then
+  // the app starts at once.
   const drawn = document.documentElement.dataset.objectionCheckStart
     && performance.getEntriesByType('paint').length === 0
     && new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -276,10 +276,10 @@ if not host:
 START_JS = "(() => {\n" + EARLY_JS + PRERENDER_JS + BOOT_JS + "})();\n"
 js_name = hashed("start", "js", minify(START_JS, "js"))
 html = html[: host.end()] + "".join(start_screen(l) for l in LANGS) + html[host.end():]
-# The head starts with the app's files (index.html puts Trunk's link right
-# after the CSP): the glue and wasm preloads Trunk wrote at the end of <head>,
-# so they are requested at once instead of after the render-blocking
-# stylesheet and script; then the start screen's stylesheet and the script.
+# The head starts, right after the CSP, with the app's files: the glue and
+# wasm preloads Trunk wrote at the end of <head>, so they are requested at
+# once instead of after the render-blocking stylesheet and script; then the
+# start screen's stylesheet and the script.
 csp = re.search(r'<meta[^>]*http-equiv=["\']?Content-Security-Policy[^>]*>', html)
 if not csp:
     sys.exit("postbuild: index.html has no CSP meta tag")

@@ -32,8 +32,8 @@ def main() -> int:
     init = re.search(r"export\s*\{[^}]*?([\w$]+) as default\b", glue_js)
     if not init:
         sys.exit("single_file: the glue has no default export")
-    # The widget's stylesheet is handed to the app as a string (as the page's
-    # start script does after fetching it), so the file needs no style-src.
+    # The widget's stylesheet is handed to the app as a string (as the embed
+    # loader does after fetching it), so the file needs no style-src.
     script = (
         glue_js
         + "\nglobalThis.objectionCheckStyles = " + json.dumps(css).replace("</", "<\\/") + ";"

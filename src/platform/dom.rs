@@ -29,8 +29,8 @@ pub fn widget_hosts() -> Vec<Element> {
 }
 
 /// The widget's stylesheet (styles/*.css, built into widget-<hash>.css by
-/// tools/postbuild.py), as the boot script, the embed loader or the single
-/// file handed it over in `globalThis.objectionCheckStyles`: the page already
+/// tools/postbuild.py), as the embed loader or the single file handed it
+/// over in `globalThis.objectionCheckStyles`: the page already
 /// has it, so the wasm does not carry a second copy. It stays a JS string (a
 /// copy into the wasm's memory and back cost several ms at start-up). Empty
 /// (an unstyled but working widget) if whatever started the app did not
@@ -50,9 +50,7 @@ pub fn widget_styles() -> wasm_bindgen::JsValue {
 /// `div.objection-check` to render into. Where the browser has no shadow DOM
 /// or constructed stylesheets, the container goes into the host itself.
 pub fn shadow_container(host: &Element, css: &wasm_bindgen::JsValue) -> Option<Element> {
-    let doc = web_sys::window()?.document()?;
-    let container = doc.create_element("div").ok()?;
-    container.set_class_name("objection-check");
+    let container = new_container()?;
     let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
     match host.attach_shadow(&init) {
         Ok(shadow) if adopt_styles(&shadow, css).is_some() => {
@@ -69,9 +67,16 @@ pub fn shadow_container(host: &Element, css: &wasm_bindgen::JsValue) -> Option<E
 /// A container `div.objection-check` straight in `host`, styled by the page's
 /// own link to the widget's stylesheet (`data-styled-by-page`, index.html).
 pub fn page_container(host: &Element) -> Option<Element> {
+    let container = new_container()?;
+    host.append_child(&container).ok()?;
+    Some(container)
+}
+
+/// The element a widget renders into: `div.objection-check`, which the
+/// widget's stylesheet styles.
+fn new_container() -> Option<Element> {
     let container = web_sys::window()?.document()?.create_element("div").ok()?;
     container.set_class_name("objection-check");
-    host.append_child(&container).ok()?;
     Some(container)
 }
 
