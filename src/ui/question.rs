@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::app::{dispatch, SessionHandle};
 use super::state::Action;
-use super::{escape, t, tf};
+use super::{t, tf};
 use crate::engine::content::{Kind, Question};
 use crate::engine::flow::{FieldError, Submission};
 use crate::engine::text::Vars;
@@ -210,18 +210,12 @@ fn select(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>, id: &str, des
         .map(|c| (c.clone(), content.text(lang, &format!("country.{c}")).to_string()))
         .collect();
     crate::engine::collate::sort_by_name(&mut options);
-    // The options as one piece of HTML, every text escaped: one DOM parse
-    // instead of an element and a text node per country from the wasm (the
-    // country list was the slowest question of a walk).
-    let selected = |on: bool| if on { " selected" } else { "" };
-    let mut list = format!("<option value=\"\"{}>{}</option>", selected(chosen.is_none()), escape(&t(lang, "ui.select_placeholder")));
-    for (value, label) in &options {
-        let on = chosen.as_deref() == Some(value.as_str());
-        list += &format!("<option value=\"{}\"{}>{}</option>", escape(value), selected(on), escape(label));
-    }
     html! {
         <select id={id.to_string()} name={q.id.clone()} class="oc-select" aria-describedby={describedby} {onchange}>
-            { Html::from_html_unchecked(list.into()) }
+            <option value="" selected={chosen.is_none()}>{ t(lang, "ui.select_placeholder") }</option>
+            { for options.into_iter().map(|(value, label)| html! {
+                <option value={value.clone()} selected={chosen.as_deref() == Some(value.as_str())}>{ label }</option>
+            }) }
         </select>
     }
 }
