@@ -106,3 +106,24 @@ test('pressing Start on the plain screen before the app has loaded opens the fir
   assertClean(s);
   await s.context.close();
 });
+
+test('a host that serves the wasm with another type: the app still starts, loaded by the glue itself', async () => {
+  // The start script compiles the wasm while it downloads, which browsers
+  // allow only for `application/wasm`; otherwise the glue fetches and
+  // instantiates it the slower way.
+  const s = await openPage(browser, { locale: 'en-GB' });
+  await s.page.route('**/*.wasm', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers(), 'content-type': 'application/octet-stream' };
+    delete headers['content-encoding'];
+    delete headers['content-length'];
+    await route.fulfill({ status: 200, headers, body: await response.body() });
+  });
+  await s.page.goto(BASE_URL);
+  await s.page.click('#oc-start');
+  await s.page.waitForSelector('input[name=residence]');
+  assert.match(await s.page.textContent('h1'), /Where do you live\?/);
+  assert.equal(await s.page.locator('[data-objection-check-prerender]').count(), 0, 'the plain copy is gone');
+  assertClean(s);
+  await s.context.close();
+});
