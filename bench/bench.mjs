@@ -11,7 +11,7 @@ import { CHROMIUM_ARGS, META_WALK, fill } from '../e2e/helpers.mjs';
 const BASE = process.env.BASE_URL;
 const SLOW_RUNS = Number(process.env.SLOW_RUNS ?? 3);
 const WALKS = Number(process.env.WALKS ?? 5);
-const START_LOADS = Number(process.env.START_LOADS ?? 15);
+const START_LOADS = Number(process.env.START_LOADS ?? 25);
 const LH_RUNS = Number(process.env.LH_RUNS ?? 3);
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) * q)]; };
 const median = (xs) => quantile(xs, 0.5);
@@ -141,10 +141,7 @@ async function walkLatency() {
 // Lighthouse's mobile run (slow 4G, 4x CPU). `simulate` (its default) loads the
 // page unthrottled and computes the timings from that trace; `devtools`
 // throttles the network and CPU while loading, as a phone on a slow network.
-// One run varies (Lighthouse's own advice is the median of several runs): a
-// simulated run models the first paint from the order it saw unthrottled,
-// and this page draws its plain start screen first only when the wasm is not
-// there yet, so some runs model the first paint as waiting for the wasm.
+// One run varies (Lighthouse's own advice is the median of several runs):
 // LH_RUNS runs of each; the median score, and every run's score.
 function lighthouseOnce(url, method) {
   const out = join(mkdtempSync(join(tmpdir(), 'lh-')), 'report.json');

@@ -81,14 +81,14 @@ fn new_container() -> Option<Element> {
 }
 
 /// Removes the start screen the page carried as plain HTML before the app ran
-/// (index.html's prerender, just before the mount element; see
-/// tools/postbuild.py): from now on the app shows it.
+/// (index.html's prerender, see tools/postbuild.py): from now on the app shows it.
 pub fn remove_prerendered(host: &Element) {
-    let Some(parent) = host.parent_element() else { return };
-    if let Ok(list) = parent.query_selector_all(":scope > [data-objection-check-prerender]") {
+    if let Ok(list) = host.query_selector_all(":scope > [data-objection-check-prerender]") {
         for i in 0..list.length() {
             if let Some(node) = list.get(i) {
-                let _ = parent.remove_child(&node);
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
+                }
             }
         }
     }
