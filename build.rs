@@ -1,15 +1,47 @@
 //! Turns the editable TOML files in `content/` into what the crate embeds
-//! (`src/engine/content.rs`): one JSON document for the questionnaire,
-//! outcomes, controllers, authorities and citations, and the texts of every
-//! language as a table of slices (`src/engine/text_table.rs`). The browser
-//! build then needs only a small JSON reader, not a TOML one. A syntax error in a content file stops the build
-//! with the file name, line and column; everything else (unknown ids, missing
-//! translations, cycles) is checked by the content lint in `cargo test`.
+//! (`src/engine/embedded.rs`): the texts of every language as a table of
+//! slices (`src/engine/text_table.rs`), and everything else read with the
+//! engine's own content reader, which checks every field, and written in its
+//! compiled form (`src/engine/compact.rs`). The browser build then needs
+//! neither a TOML nor a JSON reader for its content, nor the checks. A mistake
+//! in a content file stops the build and names its place (the file, line and
+//! column for TOML syntax; the table and field for the content's shape);
+//! what needs the whole content (unknown ids, missing translations, cycles)
+//! is checked by the content lint in `cargo test`. The JSON form is kept
+//! for the tests that break the content on purpose.
 use std::{env, fs, path::Path};
 
-#[allow(dead_code)] // the app reads the table; the build only writes it
-#[path = "src/engine/text_table.rs"]
-mod text_table;
+/// The engine, compiled into this build script too (without
+/// `engine/embedded.rs`, which needs what this script writes). Keep the list
+/// in step with `src/engine/mod.rs`: a module missing here is a compile error
+/// of this script.
+#[allow(dead_code, unused_imports)]
+#[path = "src/engine"]
+mod engine {
+    pub mod answers;
+    pub mod assess;
+    pub mod collate;
+    pub mod compact;
+    pub mod condition;
+    pub mod content;
+    pub mod date;
+    pub mod flow;
+    pub mod ics;
+    pub mod json;
+    pub mod lint;
+    pub mod preset;
+    pub mod text;
+    pub mod text_table;
+
+    pub use answers::{AnswerValue, Answers, AnswersDocument, AnswersError};
+    pub use assess::{assess, Assessment, Route, SpecialCategory, Strength};
+    pub use content::{Content, Lang, Texts};
+    pub use date::Date;
+}
+use engine::{compact, text_table, Content, Texts};
+
+/// The content files besides the texts, each one table of the document.
+const FILES: [&str; 5] = ["questionnaire", "outcomes", "controllers", "authorities", "citations"];
 
 fn read_toml(path: &Path) -> serde_json::Value {
     println!("cargo:rerun-if-changed={}", path.display());
@@ -23,9 +55,8 @@ fn read_toml(path: &Path) -> serde_json::Value {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     println!("cargo:rerun-if-changed={}", root.display());
-    println!("cargo:rerun-if-changed=src/engine/text_table.rs");
     let mut doc = serde_json::Map::new();
-    for name in ["questionnaire", "outcomes", "controllers", "authorities", "citations"] {
+    for name in FILES {
         doc.insert(name.into(), read_toml(&root.join(format!("{name}.toml"))));
     }
     let locale_dir = root.join("locales");
@@ -57,7 +88,18 @@ fn main() {
         texts.iter().map(|(lang, map)| (lang.as_str(), map)).collect();
     let table = text_table::write_languages(&langs)
         .unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", locale_dir.display()));
+    let json = serde_json::to_string(&doc).unwrap();
+    // Read as the app would have read it, with every field checked; the
+    // texts live as long as this script, as they do in the app.
+    let texts = Texts::read(table.clone().leak())
+        .unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", locale_dir.display()));
+    let content = Content::read(&json, texts).unwrap_or_else(|e| {
+        // The place starts with the file's name: `questionnaire.section[0]: ...`.
+        let file = FILES.iter().find(|f| e.contains(&format!(": {f}"))).map_or("*".into(), |f| format!("{f}.toml"));
+        panic!("\n\ncontent error in {}:\n{e}\n", root.join(file).display())
+    });
     let out = std::path::PathBuf::from(env::var("OUT_DIR").unwrap());
-    fs::write(out.join("content.json"), serde_json::to_string(&doc).unwrap()).unwrap();
+    fs::write(out.join("content.json"), json).unwrap();
     fs::write(out.join("texts.table"), table).unwrap();
+    fs::write(out.join("content.bin"), compact::write(&content)).unwrap();
 }

@@ -1,8 +1,10 @@
-//! The content model: the typed shape of the files in `content/`, and loading the
-//! copy embedded at build time (see `build.rs`). Only this module knows the file
-//! format; the rest of the engine sees [`Content`].
+//! The content model: the typed shape of the files in `content/`, and the
+//! reader that checks a content document against it ([`Content::read`]).
+//! `build.rs` runs that reader on `content/` and embeds the result in its
+//! compiled form ([`super::compact`], loaded by [`super::embedded`]); the
+//! tests run it on content they break on purpose. The rest of the engine sees
+//! [`Content`].
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use super::json::{Json, Object};
 use super::text_table;
@@ -199,18 +201,6 @@ impl Texts {
         Ok(Texts { ids, langs })
     }
 
-    /// The texts shipped with this build, read on first use. The start screen
-    /// needs only these, so the app shows it without reading the rest of the
-    /// content ([`Content::embedded`]). The content lint (`cargo test`)
-    /// guarantees they load.
-    pub fn embedded() -> &'static Texts {
-        static TEXTS: OnceLock<Texts> = OnceLock::new();
-        TEXTS.get_or_init(|| match Texts::read(EMBEDDED_TEXTS) {
-            Ok(t) => t,
-            Err(e) => panic!("embedded texts are invalid (run `cargo test`): {e}"),
-        })
-    }
-
     /// The text with this id in this language; the id itself if it is missing
     /// (the lint makes sure it never is).
     pub fn text<'a>(&self, lang: Lang, id: &'a str) -> &'a str {
@@ -231,11 +221,6 @@ impl Texts {
         self.langs.iter().map(|(lang, texts)| (lang.to_string(), row(texts))).collect()
     }
 }
-
-/// The content as embedded by `build.rs`: everything but the texts, as JSON.
-pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/content.json"));
-/// The texts as embedded by `build.rs` ([`text_table`]).
-pub const EMBEDDED_TEXTS: &str = include_str!(concat!(env!("OUT_DIR"), "/texts.table"));
 
 impl Content {
     /// Reads a content document (the JSON `build.rs` writes) and its texts.
@@ -260,17 +245,6 @@ impl Content {
             }
         }
         Ok(content)
-    }
-
-    /// The content shipped with this build, read on first use. The content
-    /// lint (`cargo test`) guarantees it loads; should it ever not, this and
-    /// [`Texts::embedded`] are the places that say so.
-    pub fn embedded() -> &'static Content {
-        static CONTENT: OnceLock<Content> = OnceLock::new();
-        CONTENT.get_or_init(|| match Content::read(EMBEDDED_JSON, Texts::embedded().clone()) {
-            Ok(c) => c,
-            Err(e) => panic!("embedded content is invalid (run `cargo test`): {e}"),
-        })
     }
 
     /// All questions in asking order.
@@ -309,8 +283,9 @@ impl Content {
 /// Reads a content document (the JSON `build.rs` writes from the TOML files)
 /// into the model. Every table is checked for unknown and missing fields, and a
 /// mistake names its place: `outcomes.step[3].when.is: missing field `q``.
-/// Written out instead of derived: serde's generated readers were about a
-/// tenth of the app's download (and [`super::json`] reads the JSON).
+/// Written out instead of derived, with [`super::json`] reading the JSON: no
+/// serde in the engine's reading. (The app itself does not carry this reader:
+/// it loads the compiled form the build wrote with it.)
 mod read {
     use super::*;
     use crate::engine::condition::Condition;

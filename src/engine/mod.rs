@@ -12,9 +12,11 @@
 pub mod answers;
 pub mod assess;
 pub mod collate;
+pub mod compact;
 pub mod condition;
 pub mod content;
 pub mod date;
+pub mod embedded;
 pub mod flow;
 pub mod ics;
 pub mod json;

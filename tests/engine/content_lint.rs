@@ -2,7 +2,8 @@
 //! mistake an editor can make (each test breaks the content on purpose).
 use std::collections::{BTreeMap, BTreeSet};
 
-use objection_check::engine::content::{Texts, EMBEDDED_JSON};
+use objection_check::engine::embedded::EMBEDDED_JSON;
+use objection_check::engine::Texts;
 use objection_check::engine::lint::lint;
 use objection_check::engine::{text_table, Content};
 use serde_json::{json, Value};
