@@ -8,13 +8,14 @@ use yew::prelude::*;
 use super::bar::bar;
 use super::check::CheckAnswers;
 use super::question::QuestionPage;
-use super::result::ResultPage;
+use super::result::{import_file, ResultPage};
 use super::start::start_page;
 use super::state::{Action, Notice, Screen, Session};
 use super::{step_counter, t, tf};
 use crate::engine::preset::Preset;
 use crate::engine::text::Vars;
 use crate::engine::{AnswersDocument, Content, Lang};
+use crate::platform::plain_start::{self, Control, PlainStart};
 use crate::platform::{dom, storage};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -28,6 +29,9 @@ pub struct AppProps {
     /// The element the app renders into (inside its shadow root); `None`
     /// when rendered straight into the document (component tests).
     pub root: Option<web_sys::Element>,
+    /// The plain start screen the page shows (index.html only): adopted as
+    /// the start screen when it is the one the app would show.
+    pub plain: Option<PlainStart>,
 }
 
 /// The widget's own root, for finding its elements (focus, print).
@@ -78,6 +82,45 @@ fn initial_session(props: &AppProps) -> Session {
 pub fn App(props: &AppProps) -> Html {
     let props_for_init = props.clone();
     let session = use_reducer(move || initial_session(&props_for_init));
+
+    // The plain start screen on the page stays the start screen while it is
+    // the one the app would show (same language, nothing to tell): the app
+    // gives it its actions, and draws its own screens from the first action
+    // on. Done while the app first renders, not in an effect: Yew may let the
+    // browser draw a frame before effects run, and the start button must work
+    // in the first frame the app is in.
+    let eligible = props.plain.as_ref().is_some_and(|p| {
+        p.lang == session.lang && session.screen == Screen::Start && session.notice.is_none()
+    });
+    let adopted = use_state(move || eligible);
+    {
+        let session = session.clone();
+        let adopted = adopted.clone();
+        let plain = props.plain.clone();
+        let host = props.root.as_ref().and_then(|r| r.parent_element());
+        use_memo((), move |_| {
+            let Some(plain) = plain.filter(|_| *adopted) else {
+                if let Some(host) = &host {
+                    plain_start::remove(host);
+                }
+                return;
+            };
+            // Each control: the plain copy goes, the app's own screens take over.
+            let act = move |control: Control| {
+                if let Some(host) = &host {
+                    plain_start::remove(host);
+                }
+                adopted.set(false);
+                match control {
+                    Control::Start => session.dispatch(Action::Start),
+                    Control::Erase => session.dispatch(Action::Erase),
+                    Control::Lang(l) => session.dispatch(Action::SetLang(l)),
+                    Control::Import(input) => import_file(&session, &input),
+                }
+            };
+            plain_start::adopt(&plain, std::rc::Rc::new(act));
+        });
+    }
 
     // Browser back/forward: show the screen of that history entry (own page only).
     {
@@ -167,6 +210,9 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Result => html! { <ResultPage session={session.clone()} /> },
     };
 
+    if *adopted {
+        return html! {};
+    }
     html! {
         <ContextProvider<WidgetRoot> context={WidgetRoot(props.root.clone())}>
             { bar(&session) }
