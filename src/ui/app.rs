@@ -105,20 +105,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 return;
             };
-            // Each control: the plain copy goes, the app's own screens take over.
-            let act = move |control: Control| {
-                if let Some(host) = &host {
-                    plain_start::remove(host);
-                }
-                adopted.set(false);
-                match control {
-                    Control::Start => session.dispatch(Action::Start),
-                    Control::Erase => session.dispatch(Action::Erase),
-                    Control::Lang(l) => session.dispatch(Action::SetLang(l)),
-                    Control::Import(input) => import_file(&session, &input),
-                }
-            };
-            plain_start::adopt(&plain, std::rc::Rc::new(act));
+            plain_start::adopt(&plain, std::rc::Rc::new(move |control| leave_plain_start(&session, &adopted, host.as_ref(), control)));
         });
     }
 
@@ -223,6 +210,23 @@ pub fn App(props: &AppProps) -> Html {
             }
         </ContextProvider<WidgetRoot>>
     }
+}
+
+/// A control of the adopted plain start screen was used: the copy goes, and
+/// the app's own screens take over with that action.
+#[inline(never)]
+fn leave_plain_start(session: &SessionHandle, adopted: &UseStateHandle<bool>, host: Option<&web_sys::Element>, control: Control) {
+    if let Some(host) = host {
+        plain_start::remove(host);
+    }
+    adopted.set(false);
+    let action = match control {
+        Control::Start => Action::Start,
+        Control::Erase => Action::Erase,
+        Control::Lang(l) => Action::SetLang(l),
+        Control::Import(input) => return import_file(session, &input),
+    };
+    session.dispatch(action);
 }
 
 /// "Question 3 of 17: Where do you live? – Objection self-check".
