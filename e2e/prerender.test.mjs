@@ -1,7 +1,8 @@
 // The start screen that index.html carries as plain HTML (tools/postbuild.py):
 // before the wasm has arrived a person already reads the start screen, in the
-// language the app will use, and can press Start; the app then shows the same
-// texts and removes the plain copy.
+// language the app will use, and can press Start; the app then adopts it as
+// its start screen (src/platform/plain_start.rs), and its own start screen
+// shows the same texts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
@@ -24,16 +25,21 @@ const plainScreen = (page) => page.evaluate(() => {
   }));
 });
 
-/** The app's start screen (on its own page the app renders without a shadow root). */
+/** The start screen the app shows: the adopted plain block, or its own. */
 const appScreen = (page) => page.evaluate(() => {
-  const root = document.querySelector('[data-objection-check]');
-  const main = root.querySelector('main');
+  const screen = document.querySelector('#oc-start').closest('.objection-check');
+  const main = screen.querySelector('main');
+  const visible = (e) => e && getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility !== 'hidden';
   return {
-    lang: root.querySelector('.objection-check').lang,
-    // The start screen's own texts (the import form below them is the app's alone).
+    lang: screen.lang,
+    // The start screen's own texts (the import form below them is the app's).
     texts: [...main.querySelectorAll(':scope > h1, :scope > p, :scope > .oc-notice p')].map((e) => e.textContent),
-    start: root.querySelector('#oc-start').textContent,
+    start: screen.querySelector('#oc-start').textContent,
+    adopted: screen.hasAttribute('data-objection-check-prerender'),
     plainLeft: document.querySelectorAll('[data-objection-check-prerender]').length,
+    heading: main.querySelector('h1').id,
+    erase: visible(screen.querySelector('.oc-bar > button')),
+    importField: visible(screen.querySelector('#oc-import')),
   };
 });
 
@@ -67,11 +73,24 @@ for (const [locale, hash, lang] of [
     const s = await openPage(browser, { locale });
     await s.page.goto(BASE_URL + hash);
     await s.page.waitForSelector('#oc-start');
-    const app = await appScreen(s.page);
-    assert.equal(app.lang, lang);
-    assert.deepEqual(app.texts, shown[0].texts, 'heading and paragraphs match the app');
-    assert.equal(app.start, shown[0].start);
-    assert.equal(app.plainLeft, 0, 'the app removes the plain copy');
+    const adopted = await appScreen(s.page);
+    assert.equal(adopted.adopted, true, 'the app adopts the plain start screen');
+    assert.equal(adopted.plainLeft, 1, 'the other languages\' copies are gone');
+    assert.equal(adopted.lang, lang);
+    assert.equal(adopted.heading, 'oc-heading');
+    assert.ok(adopted.erase && adopted.importField, 'erase and import appear once the app runs');
+    // The app's own start screen (after switching the language there and
+    // back) shows the same texts as the plain copy.
+    const other = lang === 'nl' ? 'en' : 'nl';
+    await s.page.click(`.oc-lang__button[lang=${other}]`);
+    await s.page.waitForFunction((l) => document.querySelector('#oc-start')?.closest('.objection-check')?.lang === l, other);
+    await s.page.click(`.oc-lang__button[lang=${lang}]`);
+    await s.page.waitForFunction((l) => document.querySelector('#oc-start')?.closest('.objection-check')?.lang === l, lang);
+    const own = await appScreen(s.page);
+    assert.equal(own.adopted, false);
+    assert.equal(own.plainLeft, 0, 'the app removes the plain copy at its first action');
+    assert.deepEqual(own.texts, shown[0].texts, 'heading and paragraphs match the app');
+    assert.equal(own.start, shown[0].start);
     assertClean(s);
     await s.context.close();
   });
