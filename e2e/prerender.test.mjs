@@ -146,3 +146,37 @@ test('a host that serves the wasm with another type: the app still starts, loade
   assertClean(s);
   await s.context.close();
 });
+
+test('the adopted start screen gives way to whatever changes the screen: forward, and erase', async () => {
+  // No service worker: with one, a reload comes from its cache and the app
+  // draws its own start screen at once (no plain copy to adopt).
+  const s = await openPage(browser, { locale: 'en-GB', serviceWorkers: 'block' });
+  await s.page.goto(BASE_URL);
+  await s.page.click('#oc-start');
+  await s.page.waitForSelector('input[name=residence]');
+  await s.page.goBack();
+  await s.page.waitForSelector('#oc-start');
+  // A reload on the start screen: the plain copy is adopted again; then
+  // forward to the question that came after it.
+  await s.page.reload();
+  await s.page.waitForSelector('[data-objection-check-prerender] #oc-start');
+  await s.page.goForward();
+  await s.page.waitForSelector('input[name=residence]');
+  assert.match(await s.page.textContent('h1'), /Where do you live\?/);
+  assert.equal(await s.page.locator('[data-objection-check-prerender]').count(), 0, 'the plain copy is gone');
+  await s.page.goBack();
+  await s.page.waitForSelector('#oc-start');
+  assert.equal(await s.page.locator('[data-objection-check-prerender]').count(), 0, 'back on the start: the app\'s own screen');
+  assert.match(await s.page.textContent('h1'), /object/i);
+
+  // Erase on the adopted screen: the app's start screen with its notice, focused.
+  await s.page.reload();
+  await s.page.waitForSelector('[data-objection-check-prerender] #oc-start');
+  await s.page.click('[data-objection-check-prerender] .oc-bar > button');
+  await s.page.waitForSelector('.oc-notice--success');
+  assert.equal(await s.page.locator('[data-objection-check-prerender]').count(), 0);
+  assert.match(await s.page.textContent('.oc-notice--success'), /erased/);
+  assert.equal(await s.page.evaluate(() => document.activeElement?.id), 'oc-heading');
+  assertClean(s);
+  await s.context.close();
+});

@@ -16,8 +16,8 @@
    download and compile at once, shows the language the app will pick (or
    nothing when the app will open on another screen), then starts the app as
    soon as it can. A person on a slow network reads the start screen and can
-   press "Start" while the wasm loads; the app removes it when it mounts
-   (e2e/prerender.test.mjs keeps both in step);
+   press "Start" while the wasm loads; the app adopts it as its start screen
+   (src/platform/plain_start.rs; e2e/prerender.test.mjs keeps both in step);
 4. writes sw.js, the service worker, listing every file of this build under a
    cache name derived from their hashes, so a new version replaces the old.
 
@@ -147,15 +147,15 @@ def compile_wasm(url: str) -> str:
 # Trunk's loader, as the end of the page's start script (START_JS below). The
 # app starts as soon as it can: its glue and its compiled wasm are there, and
 # the parser has reached its mount element (so the plain start screen before
-# it is complete). On a fast network that is before the browser first draws
-# the page: the first frame then shows the working start screen, not its plain
-# copy, and never lays out the copy only to replace it (in the benchmark at 4x
-# CPU that frame of layout was 40-70 ms before the start button worked). On a
-# slow network the wasm comes later, and the plain start screen is what the
-# browser draws meanwhile. The wasm is instantiated synchronously from the
-# module compiled while it downloaded, so no task (and no frame) comes between
-# "ready" and the app's first render; if that fails, the glue's own loader
-# fetches and instantiates it.
+# it is complete). The app adopts that screen as its own start screen
+# (src/platform/plain_start.rs): starting early draws nothing new, so on a fast
+# network the first frame shows the copy with its controls already working,
+# and no frame lays out a second start screen before the button works. On a
+# slow network the wasm comes later, and the copy works as plain links
+# meanwhile. The wasm is instantiated synchronously from the module compiled
+# while it downloaded, so no task (and no frame) comes between "ready" and the
+# app's first render; if that fails, the glue's own loader fetches and
+# instantiates it.
 # One classic script instead of a module of its own next to the start-screen
 # script: the page then has one script request and evaluation fewer on the way
 # to the app (31-48 ms less at 4x CPU in two runs of 25 loads of each, in turns).
@@ -229,7 +229,7 @@ PRERENDER_JS = """// objection-check: decides, before the page is first drawn, w
 // (a later visit: the app is there at once, and drawing the copy first would
 // only delay it). It sets <html data-objection-check-start>;
 // the CSS does the rest. Generated at build (tools/postbuild.py); the app
-// removes the blocks when it mounts.
+// adopts the block shown and removes the other.
 (() => {
   const KEY = 'objection-check:answers';
   const tag = (t) => {

@@ -83,30 +83,31 @@ pub fn App(props: &AppProps) -> Html {
     let props_for_init = props.clone();
     let session = use_reducer(move || initial_session(&props_for_init));
 
-    // The plain start screen on the page stays the start screen while it is
-    // the one the app would show (same language, nothing to tell): the app
-    // gives it its actions, and draws its own screens from the first action
-    // on. Done while the app first renders, not in an effect: Yew may let the
-    // browser draw a frame before effects run, and the start button must work
-    // in the first frame the app is in.
-    let eligible = props.plain.as_ref().is_some_and(|p| {
-        p.lang == session.lang && session.screen == Screen::Start && session.notice.is_none()
-    });
-    let adopted = use_state(move || eligible);
-    {
+    // The plain start screen on the page (index.html's) is the app's start
+    // screen for as long as the app would show exactly that screen: the
+    // start, in its language, with nothing to tell. The app gives its
+    // controls their actions and draws nothing itself; any action that
+    // changes the screen (its controls, back and forward) ends that for good,
+    // and the app draws its own screens. Adopted while the app first renders,
+    // not in an effect: Yew may let the browser draw a frame before effects
+    // run, and the start button must work in the first frame the app is in.
+    let plain = props.plain.clone().filter(|p| shows_plain_start(&session, p.lang));
+    let host = props.root.as_ref().and_then(|r| r.parent_element());
+    let adopted = {
         let session = session.clone();
-        let adopted = adopted.clone();
-        let plain = props.plain.clone();
-        let host = props.root.as_ref().and_then(|r| r.parent_element());
+        let host = host.clone();
         use_memo((), move |_| {
-            let Some(plain) = plain.filter(|_| *adopted) else {
-                if let Some(host) = &host {
-                    plain_start::remove(host);
-                }
-                return;
-            };
-            plain_start::adopt(&plain, std::rc::Rc::new(move |control| leave_plain_start(&session, &adopted, host.as_ref(), control)));
-        });
+            match &plain {
+                Some(p) => plain_start::adopt(p, std::rc::Rc::new(move |control| act_on_plain_start(&session, control))),
+                None => host.iter().for_each(plain_start::remove),
+            }
+            std::cell::Cell::new(plain.map(|p| p.lang))
+        })
+    };
+    let shows_plain = adopted.get().is_some_and(|lang| shows_plain_start(&session, lang));
+    if adopted.get().is_some() && !shows_plain {
+        adopted.set(None);
+        host.iter().for_each(plain_start::remove);
     }
 
     // Browser back/forward: show the screen of that history entry (own page only).
@@ -187,6 +188,11 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Nothing to draw while the plain start screen is the start screen.
+    if shows_plain {
+        return html! {};
+    }
+
     let body = match &session.screen {
         Screen::Start => start_page(&session),
         Screen::Question(id) => html! {
@@ -197,9 +203,6 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Result => html! { <ResultPage session={session.clone()} /> },
     };
 
-    if *adopted {
-        return html! {};
-    }
     html! {
         <ContextProvider<WidgetRoot> context={WidgetRoot(props.root.clone())}>
             { bar(&session) }
@@ -212,14 +215,14 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// A control of the adopted plain start screen was used: the copy goes, and
-/// the app's own screens take over with that action.
-#[inline(never)]
-fn leave_plain_start(session: &SessionHandle, adopted: &UseStateHandle<bool>, host: Option<&web_sys::Element>, control: Control) {
-    if let Some(host) = host {
-        plain_start::remove(host);
-    }
-    adopted.set(false);
+/// Whether the plain start screen in `lang` is the screen the app would show.
+fn shows_plain_start(s: &Session, lang: Lang) -> bool {
+    s.screen == Screen::Start && s.notice.is_none() && s.lang == lang
+}
+
+/// A control of the adopted plain start screen was used: its action. Each
+/// changes the screen, so the app then draws its own (see `App`).
+fn act_on_plain_start(session: &SessionHandle, control: Control) {
     let action = match control {
         Control::Start => Action::Start,
         Control::Erase => Action::Erase,
