@@ -24,9 +24,10 @@ export async function launch() {
 }
 
 /** A new page with a recorder of everything that would break the promise. */
-export async function openPage(browser, { locale = 'nl-NL', width = 390, height = 844, bypassCSP = false } = {}) {
+export async function openPage(browser, { locale = 'nl-NL', width = 390, height = 844, bypassCSP = false, serviceWorkers = 'allow' } = {}) {
   const context = await browser.newContext({
     locale,
+    serviceWorkers,
     viewport: { width, height },
     acceptDownloads: true,
     bypassCSP,

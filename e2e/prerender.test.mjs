@@ -1,7 +1,8 @@
 // The start screen that index.html carries as plain HTML (tools/postbuild.py):
 // before the wasm has arrived a person already reads the start screen, in the
-// language the app will use, and can press Start; the app then shows the same
-// texts and removes the plain copy.
+// language the app will use, and can press Start; the app then adopts it as
+// its start screen (src/platform/plain_start.rs), and its own start screen
+// shows the same texts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
@@ -24,16 +25,21 @@ const plainScreen = (page) => page.evaluate(() => {
   }));
 });
 
-/** The app's start screen (on its own page the app renders without a shadow root). */
+/** The start screen the app shows: the adopted plain block, or its own. */
 const appScreen = (page) => page.evaluate(() => {
-  const root = document.querySelector('[data-objection-check]');
-  const main = root.querySelector('main');
+  const screen = document.querySelector('#oc-start').closest('.objection-check');
+  const main = screen.querySelector('main');
+  const visible = (e) => e && getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility !== 'hidden';
   return {
-    lang: root.querySelector('.objection-check').lang,
-    // The start screen's own texts (the import form below them is the app's alone).
+    lang: screen.lang,
+    // The start screen's own texts (the import form below them is the app's).
     texts: [...main.querySelectorAll(':scope > h1, :scope > p, :scope > .oc-notice p')].map((e) => e.textContent),
-    start: root.querySelector('#oc-start').textContent,
+    start: screen.querySelector('#oc-start').textContent,
+    adopted: screen.hasAttribute('data-objection-check-prerender'),
     plainLeft: document.querySelectorAll('[data-objection-check-prerender]').length,
+    heading: main.querySelector('h1').id,
+    erase: visible(screen.querySelector('.oc-bar > button')),
+    importField: visible(screen.querySelector('#oc-import')),
   };
 });
 
@@ -67,11 +73,24 @@ for (const [locale, hash, lang] of [
     const s = await openPage(browser, { locale });
     await s.page.goto(BASE_URL + hash);
     await s.page.waitForSelector('#oc-start');
-    const app = await appScreen(s.page);
-    assert.equal(app.lang, lang);
-    assert.deepEqual(app.texts, shown[0].texts, 'heading and paragraphs match the app');
-    assert.equal(app.start, shown[0].start);
-    assert.equal(app.plainLeft, 0, 'the app removes the plain copy');
+    const adopted = await appScreen(s.page);
+    assert.equal(adopted.adopted, true, 'the app adopts the plain start screen');
+    assert.equal(adopted.plainLeft, 1, 'the other languages\' copies are gone');
+    assert.equal(adopted.lang, lang);
+    assert.equal(adopted.heading, 'oc-heading');
+    assert.ok(adopted.erase && adopted.importField, 'erase and import appear once the app runs');
+    // The app's own start screen (after switching the language there and
+    // back) shows the same texts as the plain copy.
+    const other = lang === 'nl' ? 'en' : 'nl';
+    await s.page.click(`.oc-lang__button[lang=${other}]`);
+    await s.page.waitForFunction((l) => document.querySelector('#oc-start')?.closest('.objection-check')?.lang === l, other);
+    await s.page.click(`.oc-lang__button[lang=${lang}]`);
+    await s.page.waitForFunction((l) => document.querySelector('#oc-start')?.closest('.objection-check')?.lang === l, lang);
+    const own = await appScreen(s.page);
+    assert.equal(own.adopted, false);
+    assert.equal(own.plainLeft, 0, 'the app removes the plain copy at its first action');
+    assert.deepEqual(own.texts, shown[0].texts, 'heading and paragraphs match the app');
+    assert.equal(own.start, shown[0].start);
     assertClean(s);
     await s.context.close();
   });
@@ -124,6 +143,40 @@ test('a host that serves the wasm with another type: the app still starts, loade
   await s.page.waitForSelector('input[name=residence]');
   assert.match(await s.page.textContent('h1'), /Where do you live\?/);
   assert.equal(await s.page.locator('[data-objection-check-prerender]').count(), 0, 'the plain copy is gone');
+  assertClean(s);
+  await s.context.close();
+});
+
+test('the adopted start screen gives way to whatever changes the screen: forward, and erase', async () => {
+  // No service worker: with one, a reload comes from its cache and the app
+  // draws its own start screen at once (no plain copy to adopt).
+  const s = await openPage(browser, { locale: 'en-GB', serviceWorkers: 'block' });
+  await s.page.goto(BASE_URL);
+  await s.page.click('#oc-start');
+  await s.page.waitForSelector('input[name=residence]');
+  await s.page.goBack();
+  await s.page.waitForSelector('#oc-start');
+  // A reload on the start screen: the plain copy is adopted again; then
+  // forward to the question that came after it.
+  await s.page.reload();
+  await s.page.waitForSelector('[data-objection-check-prerender] #oc-start');
+  await s.page.goForward();
+  await s.page.waitForSelector('input[name=residence]');
+  assert.match(await s.page.textContent('h1'), /Where do you live\?/);
+  assert.equal(await s.page.locator('[data-objection-check-prerender]').count(), 0, 'the plain copy is gone');
+  await s.page.goBack();
+  await s.page.waitForSelector('#oc-start');
+  assert.equal(await s.page.locator('[data-objection-check-prerender]').count(), 0, 'back on the start: the app\'s own screen');
+  assert.match(await s.page.textContent('h1'), /object/i);
+
+  // Erase on the adopted screen: the app's start screen with its notice, focused.
+  await s.page.reload();
+  await s.page.waitForSelector('[data-objection-check-prerender] #oc-start');
+  await s.page.click('[data-objection-check-prerender] .oc-bar > button');
+  await s.page.waitForSelector('.oc-notice--success');
+  assert.equal(await s.page.locator('[data-objection-check-prerender]').count(), 0);
+  assert.match(await s.page.textContent('.oc-notice--success'), /erased/);
+  assert.equal(await s.page.evaluate(() => document.activeElement?.id), 'oc-heading');
   assertClean(s);
   await s.context.close();
 });

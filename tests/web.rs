@@ -33,7 +33,7 @@ async fn mount_with(lang: &str, preset: Preset) -> Element {
     root.set_attribute("data-objection-check", "").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let preset = Preset { lang: preset.lang.or(Lang::from_tag(lang)), ..preset };
-    let props = AppProps { preset, owns_page: true, root: Some(root.clone()) };
+    let props = AppProps { preset, owns_page: true, root: Some(root.clone()), plain: None };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     settle().await;
     root

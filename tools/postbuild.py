@@ -14,10 +14,10 @@
    stylesheet, which also styles the app on this page; the embed loader
    hands it to the app for its shadow roots) and start-<hash>.js, which starts the wasm's
    download and compile at once, shows the language the app will pick (or
-   nothing when the app will open on another screen), then starts the app.
-   A person on a slow network reads the start screen and can press "Start"
-   while the wasm loads; the app removes it when it mounts
-   (e2e/prerender.test.mjs keeps both in step);
+   nothing when the app will open on another screen), then starts the app as
+   soon as it can. A person on a slow network reads the start screen and can
+   press "Start" while the wasm loads; the app adopts it as its start screen
+   (src/platform/plain_start.rs; e2e/prerender.test.mjs keeps both in step);
 4. writes sw.js, the service worker, listing every file of this build under a
    cache name derived from their hashes, so a new version replaces the old.
 
@@ -144,27 +144,41 @@ def compile_wasm(url: str) -> str:
     return f"WebAssembly.compileStreaming(fetch({url})).catch(() => null)"
 
 
-# Trunk's loader, as the end of the page's start script (START_JS below): the
-# app starts once the document is complete (it looks for its mount element).
+# Trunk's loader, as the end of the page's start script (START_JS below). The
+# app starts as soon as it can: its glue and its compiled wasm are there, and
+# the parser has reached its mount element (so the plain start screen before
+# it is complete). The app adopts that screen as its own start screen
+# (src/platform/plain_start.rs): starting early draws nothing new, so on a fast
+# network the first frame shows the copy with its controls already working,
+# and no frame lays out a second start screen before the button works. On a
+# slow network the wasm comes later, and the copy works as plain links
+# meanwhile. The wasm is instantiated synchronously from the module compiled
+# while it downloaded, so no task (and no frame) comes between "ready" and the
+# app's first render; if that fails, the glue's own loader fetches and
+# instantiates it.
 # One classic script instead of a module of its own next to the start-screen
 # script: the page then has one script request and evaluation fewer on the way
 # to the app (31-48 ms less at 4x CPU in two runs of 25 loads of each, in turns).
 BOOT_JS = f"""
-early && (async () => {{
-  const glue = await early.glue;
-  if (document.readyState === 'loading') {{
-    await new Promise((resolve) => addEventListener('DOMContentLoaded', resolve, {{ once: true }}));
-  }}
-  // The plain start screen is shown: let it be drawn once before the app
-  // replaces it (on a fast load the app could otherwise delay the first
-  // paint). Usually the browser has drawn it while parsing the page; then
-  // the app starts at once.
-  const drawn = document.documentElement.dataset.objectionCheckStart
-    && performance.getEntriesByType('paint').length === 0
-    && new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  await drawn;
-  await glue.default({{ module_or_path: (await early.wasm) ?? './{wasm.group(1)}' }});
-""" + SW_REGISTER + """})();
+early && (() => {{
+  let glue = null, module, started = false;
+  const start = () => {{
+    if (started || !glue || module === undefined) return;
+    if (!document.querySelector('[data-objection-check]') && document.readyState === 'loading') return;
+    started = true;
+    parsed.disconnect();
+    let done = false;
+    if (module) {{
+      try {{ glue.initSync({{ module }}); done = true; }} catch {{}}
+    }}
+    if (!done) glue.default({{ module_or_path: './{wasm.group(1)}' }});
+""" + SW_REGISTER + f"""  }};
+  const parsed = new MutationObserver(start);
+  parsed.observe(document, {{ childList: true, subtree: true }});
+  addEventListener('DOMContentLoaded', start, {{ once: true }});
+  early.glue.then((g) => {{ glue = g; start(); }});
+  early.wasm.then((m) => {{ module = m; start(); }});
+}})();
 """
 # Trunk's inline loader goes; its modulepreload and wasm preload stay.
 html = pattern.sub("", html, count=1)
@@ -193,12 +207,14 @@ def start_screen(lang: str) -> str:
     return (
         f'<div class="objection-check" lang="{lang}" data-objection-check-prerender>'
         f'<div class="oc-bar"><nav aria-label="{t["ui.lang_switch_label"]}"><ul class="oc-lang">{lang_links}</ul></nav>'
-        f'<span class="oc-link-button oc-prerender-placeholder" aria-hidden="true">{t["ui.erase"]}</span></div>'
+        f'<button type="button" class="oc-link-button oc-prerender-placeholder" aria-hidden="true" tabindex="-1">{t["ui.erase"]}</button></div>'
         f'<main class="oc-main"><h1>{t["ui.start.heading"]}</h1><p>{t["ui.start.lead"]}</p>'
         f'<p>{t["ui.start.what_you_get"]}</p>'
         f'<div class="oc-notice"><p>{t["ui.start.privacy"]}</p><p>{t["ui.start.storage"]}</p></div>'
         f'<p class="oc-hint">{t["ui.start.not_advice"]}</p>'
         f'<div class="oc-actions"><a href="#skip=start" class="oc-button">{t["ui.start.button"]}</a></div>'
+        f'<div class="oc-import" hidden><label for="oc-import-{lang}">{t["ui.result.import"]}</label>'
+        f'<input type="file" id="oc-import-{lang}" class="oc-file" accept=".json,application/json"></div>'
         f'</main></div>'
     )
 
@@ -213,7 +229,7 @@ PRERENDER_JS = """// objection-check: decides, before the page is first drawn, w
 // (a later visit: the app is there at once, and drawing the copy first would
 // only delay it). It sets <html data-objection-check-start>;
 // the CSS does the rest. Generated at build (tools/postbuild.py); the app
-// removes the blocks when it mounts.
+// adopts the block shown and removes the other.
 (() => {
   const KEY = 'objection-check:answers';
   const tag = (t) => {
@@ -275,7 +291,9 @@ if not host:
     sys.exit(f"postbuild: index.html has no {HOST}")
 START_JS = "(() => {\n" + EARLY_JS + PRERENDER_JS + BOOT_JS + "})();\n"
 js_name = hashed("start", "js", minify(START_JS, "js"))
-html = html[: host.end()] + "".join(start_screen(l) for l in LANGS) + html[host.end():]
+# Before the mount element: once the parser has reached that element, the
+# plain start screen is complete and the app may replace it.
+html = html[: host.start()] + "".join(start_screen(l) for l in LANGS) + html[host.start():]
 # The head starts, right after the CSP, with the app's files: the glue and
 # wasm preloads Trunk wrote at the end of <head>, so they are requested at
 # once instead of after the render-blocking stylesheet and script; then the

@@ -80,20 +80,6 @@ fn new_container() -> Option<Element> {
     Some(container)
 }
 
-/// Removes the start screen the page carried as plain HTML before the app ran
-/// (index.html's prerender, see tools/postbuild.py): from now on the app shows it.
-pub fn remove_prerendered(host: &Element) {
-    if let Ok(list) = host.query_selector_all(":scope > [data-objection-check-prerender]") {
-        for i in 0..list.length() {
-            if let Some(node) = list.get(i) {
-                if let Some(parent) = node.parent_node() {
-                    let _ = parent.remove_child(&node);
-                }
-            }
-        }
-    }
-}
-
 fn adopt_styles(shadow: &web_sys::ShadowRoot, css: &wasm_bindgen::JsValue) -> Option<()> {
     use js_sys::{Array, Function, Reflect};
     let window = web_sys::window()?;
@@ -168,9 +154,13 @@ pub fn before_next_frame(f: impl FnOnce() + 'static) {
 
 /// Runs `f` once the next frame has been drawn: bookkeeping the person does
 /// not see (the history entry, the title) stays off the path to the next screen.
+/// The frame itself runs none of the app's code: it calls the browser's own
+/// `setTimeout`, bound to `f`, which then runs after the frame.
 pub fn after_next_frame(f: impl FnOnce() + 'static) {
-    before_next_frame(move || {
-        schedule(f, |window, callback| window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, 0));
+    schedule(f, |window, callback| {
+        let set_timeout: js_sys::Function = js_sys::Reflect::get(window, &"setTimeout".into())?.dyn_into()?;
+        let bound = set_timeout.bind2(window, callback, &0.into());
+        window.request_animation_frame(bound.unchecked_ref())
     });
 }
 

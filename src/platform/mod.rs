@@ -6,4 +6,5 @@
 pub mod dom;
 pub mod files;
 pub mod panic;
+pub mod plain_start;
 pub mod storage;

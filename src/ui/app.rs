@@ -8,13 +8,14 @@ use yew::prelude::*;
 use super::bar::bar;
 use super::check::CheckAnswers;
 use super::question::QuestionPage;
-use super::result::ResultPage;
+use super::result::{import_file, ResultPage};
 use super::start::start_page;
 use super::state::{Action, Notice, Screen, Session};
 use super::{step_counter, t, tf};
 use crate::engine::preset::Preset;
 use crate::engine::text::Vars;
 use crate::engine::{AnswersDocument, Content, Lang};
+use crate::platform::plain_start::{self, Control, PlainStart};
 use crate::platform::{dom, storage};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -28,6 +29,9 @@ pub struct AppProps {
     /// The element the app renders into (inside its shadow root); `None`
     /// when rendered straight into the document (component tests).
     pub root: Option<web_sys::Element>,
+    /// The plain start screen the page shows (index.html only): adopted as
+    /// the start screen when it is the one the app would show.
+    pub plain: Option<PlainStart>,
 }
 
 /// The widget's own root, for finding its elements (focus, print).
@@ -78,6 +82,33 @@ fn initial_session(props: &AppProps) -> Session {
 pub fn App(props: &AppProps) -> Html {
     let props_for_init = props.clone();
     let session = use_reducer(move || initial_session(&props_for_init));
+
+    // The plain start screen on the page (index.html's) is the app's start
+    // screen for as long as the app would show exactly that screen: the
+    // start, in its language, with nothing to tell. The app gives its
+    // controls their actions and draws nothing itself; any action that
+    // changes the screen (its controls, back and forward) ends that for good,
+    // and the app draws its own screens. Adopted while the app first renders,
+    // not in an effect: Yew may let the browser draw a frame before effects
+    // run, and the start button must work in the first frame the app is in.
+    let plain = props.plain.clone().filter(|p| shows_plain_start(&session, p.lang));
+    let host = props.root.as_ref().and_then(|r| r.parent_element());
+    let adopted = {
+        let session = session.clone();
+        let host = host.clone();
+        use_memo((), move |_| {
+            match &plain {
+                Some(p) => plain_start::adopt(p, std::rc::Rc::new(move |control| act_on_plain_start(&session, control))),
+                None => host.iter().for_each(plain_start::remove),
+            }
+            std::cell::Cell::new(plain.map(|p| p.lang))
+        })
+    };
+    let shows_plain = adopted.get().is_some_and(|lang| shows_plain_start(&session, lang));
+    if adopted.get().is_some() && !shows_plain {
+        adopted.set(None);
+        host.iter().for_each(plain_start::remove);
+    }
 
     // Browser back/forward: show the screen of that history entry (own page only).
     {
@@ -157,6 +188,11 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Nothing to draw while the plain start screen is the start screen.
+    if shows_plain {
+        return html! {};
+    }
+
     let body = match &session.screen {
         Screen::Start => start_page(&session),
         Screen::Question(id) => html! {
@@ -177,6 +213,23 @@ pub fn App(props: &AppProps) -> Html {
             }
         </ContextProvider<WidgetRoot>>
     }
+}
+
+/// Whether the plain start screen in `lang` is the screen the app would show.
+fn shows_plain_start(s: &Session, lang: Lang) -> bool {
+    s.screen == Screen::Start && s.notice.is_none() && s.lang == lang
+}
+
+/// A control of the adopted plain start screen was used: its action. Each
+/// changes the screen, so the app then draws its own (see `App`).
+fn act_on_plain_start(session: &SessionHandle, control: Control) {
+    let action = match control {
+        Control::Start => Action::Start,
+        Control::Erase => Action::Erase,
+        Control::Lang(l) => Action::SetLang(l),
+        Control::Import(input) => return import_file(session, &input),
+    };
+    session.dispatch(action);
 }
 
 /// "Question 3 of 17: Where do you live? – Objection self-check".

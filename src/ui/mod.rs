@@ -24,7 +24,7 @@ use crate::engine::flow::Flow;
 use crate::engine::preset::Preset;
 use crate::engine::text::{render, Vars};
 use crate::engine::{Answers, Content, Lang, Texts};
-use crate::platform::dom;
+use crate::platform::{dom, plain_start};
 
 /// A UI text in the session's language. Only the texts are read for it, not
 /// the rest of the content (so the start screen appears without it).
@@ -87,7 +87,6 @@ fn mount(host: web_sys::Element) {
         dom::shadow_container(&host, &dom::widget_styles())
     };
     let Some(root) = root else { return };
-    dom::remove_prerendered(&host);
     crate::platform::panic::install(root.clone());
     let owns_page = host.has_attribute("data-owns-page");
     let page = Preset::from_settings(Content::embedded, |name| dom::setting(&host, name));
@@ -96,7 +95,10 @@ fn mount(host: web_sys::Element) {
     if owns_page {
         dom::report_height_to_parent(&root);
     }
-    let props = app::AppProps { preset: link.or(page), owns_page, root: Some(root.clone()) };
+    // The plain start screen index.html shows (own page only), which the app
+    // adopts as its start screen when it would show the same.
+    let plain = owns_page.then(|| plain_start::shown(&host)).flatten();
+    let props = app::AppProps { preset: link.or(page), owns_page, root: Some(root.clone()), plain };
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
     // The start screen needs only the texts. The rest of the content is read
     // once that screen is drawn, so "Start" does not wait for it.

@@ -239,22 +239,7 @@ pub fn import_answers(s: &SessionHandle) -> Html {
     let lang = s.lang;
     let import = {
         let session = s.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            input.set_value("");
-            let session = session.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let action = match files::read_text(file, MAX_DOCUMENT_BYTES as f64).await {
-                    Err(reason) => Action::ImportFailed(reason),
-                    Ok(text) => match AnswersDocument::parse(Content::embedded(), &text) {
-                        Ok(doc) => Action::Import(doc),
-                        Err(e) => Action::ImportFailed(e.to_string()),
-                    },
-                };
-                session.dispatch(action);
-            });
-        })
+        Callback::from(move |e: Event| import_file(&session, &e.target_unchecked_into::<web_sys::HtmlInputElement>()))
     };
     html! {
         <div class="oc-import">
@@ -262,4 +247,22 @@ pub fn import_answers(s: &SessionHandle) -> Html {
             <input type="file" id="oc-import" class="oc-file" accept=".json,application/json" onchange={import} />
         </div>
     }
+}
+
+/// Restores the answers from the file chosen in `input` (also the plain start
+/// screen's field, see platform::plain_start), or says why it cannot.
+pub fn import_file(session: &SessionHandle, input: &web_sys::HtmlInputElement) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    input.set_value("");
+    let session = session.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let action = match files::read_text(file, MAX_DOCUMENT_BYTES as f64).await {
+            Err(reason) => Action::ImportFailed(reason),
+            Ok(text) => match AnswersDocument::parse(Content::embedded(), &text) {
+                Ok(doc) => Action::Import(doc),
+                Err(e) => Action::ImportFailed(e.to_string()),
+            },
+        };
+        session.dispatch(action);
+    });
 }
