@@ -157,7 +157,10 @@ pub fn App(props: &AppProps) -> Html {
         let owns_page = props.owns_page;
         let root = props.root.clone();
         let deps = (session.screen.clone(), session.nav, session.lang, session.error.is_some());
-        let title = owns_page.then(|| page_title(&session, counter.as_deref()));
+        // The title is worked out after the frame too: on the adopted start
+        // screen it is the first use of the texts, which are then read off
+        // the path to a working start button.
+        let title_of = owns_page.then(|| (session.clone(), counter.clone()));
         use_effect_with(deps, move |(screen, nav, lang, has_error)| {
             if let Some(root) = &root {
                 dom::set_lang(root, *lang);
@@ -180,8 +183,8 @@ pub fn App(props: &AppProps) -> Html {
                     } else {
                         dom::push_step(&key);
                     }
-                    if let Some(title) = &title {
-                        dom::set_title(title);
+                    if let Some((session, counter)) = &title_of {
+                        dom::set_title(&page_title(session, counter.as_deref()));
                     }
                 });
             }
