@@ -165,6 +165,33 @@ test('reload mid-way and browser back/forward keep the answers and the step', as
   await s.context.close();
 });
 
+test('going back twice in quick succession keeps the steps ahead for forward', async () => {
+  const s = await openPage(browser);
+  const { page } = s;
+  await start(page, { lang: 'en' });
+  await page.click('#oc-start');
+  await answer(page, 'residence', 'eu_eea');
+  await answer(page, 'country', 'be');
+  await answer(page, 'controller', 'linkedin');
+  await page.waitForSelector('input[name=age]');
+  await page.waitForFunction(() => history.state === 'q:age');
+  // The second "back" comes before the frame that follows the first one,
+  // so before the app would write that step's history entry.
+  await page.evaluate(() => new Promise((resolve) => {
+    addEventListener('popstate', () => setTimeout(() => { history.back(); resolve(); }, 0), { once: true });
+    history.back();
+  }));
+  await page.waitForSelector('select[name=country]');
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => history.state), 'q:country');
+  await page.goForward();
+  await page.waitForSelector('input[name=controller]');
+  await page.goForward();
+  await page.waitForSelector('input[name=age]');
+  assertClean(s);
+  await s.context.close();
+});
+
 test('switching language keeps answers, and the check page changes an answer and returns', async () => {
   const s = await openPage(browser);
   const { page } = s;

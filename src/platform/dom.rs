@@ -180,14 +180,23 @@ pub fn set_lang(root: &Element, lang: Lang) {
     }
 }
 
+/// The state of the current history entry (the key of the step it names).
+pub fn step_state() -> Option<String> {
+    web_sys::window()?.history().ok()?.state().ok()?.as_string()
+}
+
 /// Adds a history entry for a step (same URL; the state names the screen),
-/// so the browser's back and forward buttons move between steps.
-pub fn push_step(key: &str) {
+/// so the browser's back and forward buttons move between steps. `seen` is
+/// the entry's state when the step was drawn: when that already named the
+/// step, back or forward brought it, and no entry is added, even if the
+/// person has gone back or forward again since (adding one would cut off
+/// the entries ahead). Nor when the entry names the step by now.
+pub fn push_step(key: &str, seen: Option<&str>) {
+    if seen == Some(key) || step_state().as_deref() == Some(key) {
+        return;
+    }
     if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        let same = h.state().ok().and_then(|s| s.as_string()).is_some_and(|s| s == key);
-        if !same {
-            let _ = h.push_state_with_url(&wasm_bindgen::JsValue::from_str(key), "", None);
-        }
+        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::from_str(key), "", None);
     }
 }
 

@@ -177,11 +177,14 @@ pub fn App(props: &AppProps) -> Html {
                 // effect above stays synchronous, so a reload in that one
                 // frame loses no answer, at most this step's history entry.
                 let (key, first) = (screen.key(), *nav == 0);
+                // The entry as this screen is drawn: if back or forward
+                // brought it, no entry is added (see `dom::push_step`).
+                let seen = dom::step_state();
                 dom::after_next_frame(move || {
                     if first {
                         dom::replace_step(&key);
                     } else {
-                        dom::push_step(&key);
+                        dom::push_step(&key, seen.as_deref());
                     }
                     if let Some((session, counter)) = &title_of {
                         dom::set_title(&page_title(session, counter.as_deref()));
