@@ -139,9 +139,8 @@ test('keyboard only, in English: from the start button to the copied objection t
   await s.context.close();
 });
 
-test('reload mid-way and browser back/forward keep the answers and the step', async () => {
-  const s = await openPage(browser);
-  const { page } = s;
+/** Starts in English and answers up to the age question, whose history entry is then written. */
+async function answerUpToAge(page) {
   await start(page, { lang: 'en' });
   await page.click('#oc-start');
   await answer(page, 'residence', 'eu_eea');
@@ -150,6 +149,12 @@ test('reload mid-way and browser back/forward keep the answers and the step', as
   await page.waitForSelector('input[name=age]');
   // The history entry is written once the new screen has been drawn.
   await page.waitForFunction(() => history.state === 'q:age');
+}
+
+test('reload mid-way and browser back/forward keep the answers and the step', async () => {
+  const s = await openPage(browser);
+  const { page } = s;
+  await answerUpToAge(page);
   await page.reload();
   await page.waitForSelector('input[name=age]');
   assert.match(await page.textContent('h1'), /How old are you\?/);
@@ -168,13 +173,7 @@ test('reload mid-way and browser back/forward keep the answers and the step', as
 test('going back twice in quick succession keeps the steps ahead for forward', async () => {
   const s = await openPage(browser);
   const { page } = s;
-  await start(page, { lang: 'en' });
-  await page.click('#oc-start');
-  await answer(page, 'residence', 'eu_eea');
-  await answer(page, 'country', 'be');
-  await answer(page, 'controller', 'linkedin');
-  await page.waitForSelector('input[name=age]');
-  await page.waitForFunction(() => history.state === 'q:age');
+  await answerUpToAge(page);
   // The second "back" comes before the frame that follows the first one,
   // so before the app would write that step's history entry.
   await page.evaluate(() => new Promise((resolve) => {
