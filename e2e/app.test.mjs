@@ -81,39 +81,43 @@ test('keyboard only, in English: from the start button to the copied objection t
   await press('Enter');
   await page.waitForSelector('input[name=residence]');
   assert.equal(await focusedId(), 'oc-heading', 'focus on the new question heading');
+  // Each new question: its field is there and focus is on its heading (what
+  // a screen reader announces) before the next key is pressed.
+  const arrive = async (q) => {
+    await page.waitForSelector(`[name=${q}]`);
+    await page.waitForFunction(() => deepActive()?.id === 'oc-heading');
+  };
   // Radios: Tab into the group, arrow keys to choose, Enter submits the form.
   const chooseRadio = async (q, downs) => {
+    await arrive(q);
     for (let i = 0; i < 6 && (await page.evaluate(() => deepActive()?.name)) !== q; i++) await press('Tab');
     await press('Space');
     for (let i = 0; i < downs; i++) await press('ArrowDown');
     await press('Enter');
   };
   await chooseRadio('residence', 1); // United Kingdom
-  await page.waitForSelector('input[name=controller]');
   await chooseRadio('controller', 0); // Meta
-  await page.waitForSelector('input[name=services]');
+  await arrive('services');
   for (let i = 0; i < 6 && (await page.evaluate(() => deepActive()?.name)) !== 'services'; i++) await press('Tab');
   await press('Space'); // Facebook
   await press('Enter');
-  await page.waitForSelector('input[name=age]');
   await chooseRadio('age', 0);
   await chooseRadio('posted_as_minor', 1);
-  await page.waitForSelector('input[name=public_content]');
+  await arrive('public_content');
   for (let i = 0; i < 6 && (await page.evaluate(() => deepActive()?.name)) !== 'public_content'; i++) await press('Tab');
   await press('Space');
   await press('Enter');
   for (const q of ['others_post_about_me', 'art9_racial_ethnic', 'art9_political', 'art9_religious', 'art9_trade_union', 'art9_genetic', 'art9_biometric', 'art9_health', 'art9_sex_life', 'art9_sexual_orientation']) {
-    await page.waitForSelector(`input[name=${q}]`);
     await chooseRadio(q, 1); // No
   }
-  await page.waitForSelector('input[name=reasons]');
+  await arrive('reasons');
   for (let i = 0; i < 6 && (await page.evaluate(() => deepActive()?.name)) !== 'reasons'; i++) await press('Tab');
   for (let i = 0; i < 7; i++) await press('Tab'); // to "I could not expect this use"
   await press('Space');
   await press('Enter');
   for (const q of ['situation_text', 'already_objected', 'full_name', 'account_email']) {
-    await page.waitForSelector(`[name=${q}]`);
     if (q === 'already_objected') { await chooseRadio(q, 2); continue; }
+    await arrive(q);
     for (let i = 0; i < 6 && (await page.evaluate(() => deepActive()?.name)) !== q; i++) await press('Tab');
     if (q === 'full_name') await page.keyboard.type('Alex Smith');
     if (q === 'situation_text') {

@@ -109,6 +109,33 @@ async fn answering_moves_on_and_keeps_the_answer_in_session_storage() {
 }
 
 #[wasm_bindgen_test]
+async fn each_question_starts_from_its_own_saved_answer() {
+    clear_storage();
+    let root = mount("en").await;
+    let chosen = |root: &Element| root.query_selector_all("input:checked").unwrap().length();
+    click(&root, "#oc-start").await;
+    click(&root, "#residence-2").await; // UK: the organisation comes next
+    click(&root, "#oc-continue").await;
+    assert!(text(&root, "h1").contains("Which organisation"), "{}", text(&root, "h1"));
+    assert_eq!(chosen(&root), 0, "nothing of the question before is chosen on the new one");
+    assert_eq!(document().active_element().unwrap().id(), "oc-heading", "focus on the new heading");
+    // A choice made but not submitted is gone once the question is left.
+    click(&root, "#controller-2").await;
+    click(&root, ".oc-back").await;
+    assert!(root.query_selector("#residence-2").unwrap().unwrap().unchecked_into::<HtmlInputElement>().checked());
+    assert_eq!(chosen(&root), 1);
+    click(&root, "#oc-continue").await;
+    assert!(text(&root, "h1").contains("Which organisation"));
+    assert_eq!(chosen(&root), 0, "the organisation question has no saved answer");
+    // A submitted one is there when the question comes back.
+    click(&root, "#controller").await;
+    click(&root, "#oc-continue").await;
+    click(&root, ".oc-back").await;
+    assert!(root.query_selector("#controller").unwrap().unwrap().unchecked_into::<HtmlInputElement>().checked());
+    assert_eq!(chosen(&root), 1);
+}
+
+#[wasm_bindgen_test]
 async fn switching_language_keeps_answers() {
     clear_storage();
     let root = mount("nl").await;

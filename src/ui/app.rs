@@ -146,6 +146,14 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // A step (a new navigation) releases focus before the screen changes
+    // (see `dom::release_focus`); the effect below moves it to the new screen.
+    let drawn_nav = use_mut_ref(|| session.nav);
+    if *drawn_nav.borrow() != session.nav {
+        *drawn_nav.borrow_mut() = session.nav;
+        dom::release_focus(props.root.as_ref());
+    }
+
     // "Question 3 of 18", computed once per render for the heading and the title.
     let counter = match &session.screen {
         Screen::Question(id) => Some(step_counter(session.lang, &session.answers, id)),
@@ -201,8 +209,10 @@ pub fn App(props: &AppProps) -> Html {
 
     let body = match &session.screen {
         Screen::Start => start_page(&session),
+        // Not keyed by question: the page stays from question to question
+        // and a step patches it (its draft starts anew with each question).
         Screen::Question(id) => html! {
-            <QuestionPage key={id.clone()} session={session.clone()} id={AttrValue::from(id.clone())}
+            <QuestionPage session={session.clone()} id={AttrValue::from(id.clone())}
                 counter={AttrValue::from(counter.clone().unwrap_or_default())} />
         },
         Screen::Check => html! { <CheckAnswers session={session.clone()} /> },

@@ -8,9 +8,10 @@
 //! a letter box (its copy status). What only shows the session and is cheap
 //! is a view function (`fn(&SessionHandle) -> Html`): the start screen, the
 //! bar, the notices, save and import. Each component type costs about 0.5 KB
-//! of gzip in Yew's lifecycle code. The start screen's neighbours are all
-//! components, so a new screen always gets a new heading element and moving
-//! focus to it announces it.
+//! of gzip in Yew's lifecycle code. The question page stays from question
+//! to question (a step patches it, which is faster than building it anew).
+//! Every step first takes focus off the widget and then puts it on the new
+//! screen's heading, so the heading is announced even when its element stays.
 
 pub mod app;
 pub mod bar;

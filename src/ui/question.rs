@@ -26,34 +26,73 @@ enum Draft {
     Text(String),
 }
 
+/// The draft of the question on the page, and where a change to it goes:
+/// kept with the visit of the question it was made on.
+#[derive(Clone)]
+struct DraftHandle {
+    visit: u32,
+    value: Draft,
+    stored: UseStateHandle<Option<(u32, Draft)>>,
+}
+
+impl DraftHandle {
+    fn set(&self, draft: Draft) {
+        self.stored.set(Some((self.visit, draft)));
+    }
+}
+
+/// The draft a question starts with: its saved answer, if any.
+fn saved_draft(q: &Question, s: &SessionHandle) -> Draft {
+    match (q.kind, s.answers.get(&q.id)) {
+        (Kind::Text, Some(v)) => Draft::Text(v.as_text().unwrap_or_default().to_string()),
+        (Kind::Text, None) => Draft::Text(String::new()),
+        (_, Some(v)) => Draft::Choices(v.values().to_vec()),
+        (_, None) => Draft::Choices(Vec::new()),
+    }
+}
+
 #[component]
 pub fn QuestionPage(props: &QuestionProps) -> Html {
     let s = &props.session;
     let lang = s.lang;
     let content = Content::embedded();
-    let Some(q) = content.question(&props.id) else { return html! {} };
-    let initial = match (q.kind, s.answers.get(&q.id)) {
-        (Kind::Text, Some(v)) => Draft::Text(v.as_text().unwrap_or_default().to_string()),
-        (Kind::Text, None) => Draft::Text(String::new()),
-        (_, Some(v)) => Draft::Choices(v.values().to_vec()),
-        (_, None) => Draft::Choices(Vec::new()),
+    // Hooks first: the page stays while the question changes, so every
+    // render calls the same hooks, whatever the question.
+    let stored = use_state(|| None::<(u32, Draft)>);
+    let visits = use_mut_ref(|| (props.id.clone(), 0u32));
+    let root = use_context::<super::app::WidgetRoot>().and_then(|r| r.0);
+    // One page for every question: the app keeps it from question to
+    // question, so a step patches the screen instead of building it anew. A
+    // draft lives while its question stays on the page (through an error
+    // message too); a question shown again, or another one, starts from its
+    // saved answer.
+    let visit = {
+        let mut v = visits.borrow_mut();
+        if v.0 != props.id {
+            *v = (props.id.clone(), v.1.wrapping_add(1));
+        }
+        v.1
     };
-    let draft = use_state(move || initial);
+    let Some(q) = content.question(&props.id) else { return html! {} };
+    let draft = match &*stored {
+        Some((made_on, d)) if *made_on == visit => d.clone(),
+        _ => saved_draft(q, s),
+    };
+    let draft = DraftHandle { visit, value: draft, stored };
 
     let counter = props.counter.clone();
     let title = content.text(lang, &format!("q.{}.title", q.id)).to_string();
     let hint = content.text_opt(lang, &format!("q.{}.hint", q.id)).map(str::to_string);
     let error = s.error.as_ref().map(|e| error_text(lang, q, e));
     let field_id = first_input_id(q);
-    let root = use_context::<super::app::WidgetRoot>().and_then(|r| r.0);
 
     let onsubmit = {
         let session = s.clone();
-        let draft = draft.clone();
+        let draft = draft.value.clone();
         let question = q.id.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let submission = match &*draft {
+            let submission = match &draft {
                 Draft::Choices(c) => Submission::Choices(c.clone()),
                 Draft::Text(t) => Submission::Text(t.clone()),
             };
@@ -141,9 +180,9 @@ fn choice_id(q: &Question, i: usize) -> String {
     if i == 0 { q.id.clone() } else { format!("{}-{}", q.id, i + 1) }
 }
 
-fn choices(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>) -> Html {
+fn choices(lang: Lang, q: &Question, draft: &DraftHandle) -> Html {
     let content = Content::embedded();
-    let chosen = match &**draft {
+    let chosen = match &draft.value {
         Draft::Choices(c) => c.clone(),
         Draft::Text(_) => Vec::new(),
     };
@@ -161,7 +200,7 @@ fn choices(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>) -> Html {
                     let exclusive = q.exclusive.clone();
                     Callback::from(move |e: Event| {
                         let checked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-                        let mut current = match &*draft { Draft::Choices(c) => c.clone(), Draft::Text(_) => Vec::new() };
+                        let mut current = match &draft.value { Draft::Choices(c) => c.clone(), Draft::Text(_) => Vec::new() };
                         if !multi {
                             current = vec![value.clone()];
                         } else if checked {
@@ -190,9 +229,9 @@ fn choices(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>) -> Html {
     }
 }
 
-fn select(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>, id: &str, describedby: Option<String>) -> Html {
+fn select(lang: Lang, q: &Question, draft: &DraftHandle, id: &str, describedby: Option<String>) -> Html {
     let content = Content::embedded();
-    let chosen = match &**draft {
+    let chosen = match &draft.value {
         Draft::Choices(c) => c.first().cloned(),
         Draft::Text(_) => None,
     };
@@ -220,9 +259,9 @@ fn select(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>, id: &str, des
     }
 }
 
-fn textarea(lang: Lang, q: &Question, draft: &UseStateHandle<Draft>, id: &str, describedby: Option<String>) -> Html {
+fn textarea(lang: Lang, q: &Question, draft: &DraftHandle, id: &str, describedby: Option<String>) -> Html {
     let max = q.max_chars();
-    let value = match &**draft {
+    let value = match &draft.value {
         Draft::Text(t) => t.clone(),
         Draft::Choices(_) => String::new(),
     };
