@@ -54,6 +54,18 @@ fn text(root: &Element, selector: &str) -> String {
     root.query_selector(selector).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
 }
 
+/// Picks `value` in the list as a person does: the browser's `change`
+/// bubbles up from the list.
+async fn choose(root: &Element, value: &str) -> web_sys::HtmlSelectElement {
+    let select: web_sys::HtmlSelectElement = root.query_selector("select").unwrap().expect("a list").unchecked_into();
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    settle().await;
+    select
+}
+
 async fn click(root: &Element, selector: &str) {
     root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into::<HtmlElement>().click();
     settle().await;
@@ -194,14 +206,34 @@ async fn a_preset_link_can_skip_the_start_screen_and_preselect_the_organisation(
     assert!(text(&root, "h1").contains("Where do you live?"), "{}", text(&root, "h1"));
     click(&root, "#residence").await;
     click(&root, "#oc-continue").await;
-    let select: web_sys::HtmlSelectElement = root.query_selector("select").unwrap().unwrap().unchecked_into();
-    select.set_value("ie");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    settle().await;
+    choose(&root, "ie").await;
     click(&root, "#oc-continue").await;
     assert!(root.query_selector("#controller").unwrap().unwrap().unchecked_into::<HtmlInputElement>().checked(), "Meta preselected");
     click(&root, "#oc-continue").await;
     assert!(root.query_selector("#services-2").unwrap().unwrap().unchecked_into::<HtmlInputElement>().checked(), "Instagram preselected");
+}
+
+#[wasm_bindgen_test]
+async fn a_country_chosen_stays_chosen_in_the_list_and_through_a_change_of_language() {
+    clear_storage();
+    let preset = Preset { lang: Some(Lang::En), skip_start: true, ..Preset::default() };
+    let root = mount_with("en", preset).await;
+    click(&root, "#residence").await;
+    click(&root, "#oc-continue").await;
+    let select = choose(&root, "ie").await;
+    let now: web_sys::HtmlSelectElement = root.query_selector("select").unwrap().unwrap().unchecked_into();
+    assert!(now.is_same_node(Some(&select)), "the list the person is using is not built again");
+    assert_eq!(now.value(), "ie");
+    click(&root, ".oc-lang__button[lang=nl]").await;
+    let now: web_sys::HtmlSelectElement = root.query_selector("select").unwrap().unwrap().unchecked_into();
+    assert_eq!(now.value(), "ie", "the unsent choice survives the change of language");
+    assert_eq!(text(&root, "select option:checked"), "Ierland");
+    assert!(text(&root, "label[for=country-input]").ends_with("In welk land woon je?"), "{}", text(&root, "label[for=country-input]"));
+    click(&root, "#oc-continue").await;
+    assert!(root.query_selector("#controller").unwrap().is_some(), "the choice was sent: {}", text(&root, "h1"));
+    click(&root, ".oc-back").await;
+    let now: web_sys::HtmlSelectElement = root.query_selector("select").unwrap().unwrap().unchecked_into();
+    assert_eq!(now.value(), "ie", "shown again, the list starts from the saved answer");
 }
 
 #[wasm_bindgen_test]

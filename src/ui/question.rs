@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::app::{dispatch, SessionHandle};
 use super::state::Action;
-use super::{t, tf};
+use super::{escape, t, tf};
 use crate::engine::content::{Kind, Question};
 use crate::engine::flow::{FieldError, Submission};
 use crate::engine::text::Vars;
@@ -60,6 +60,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     // render calls the same hooks, whatever the question.
     let stored = use_state(|| None::<(u32, Draft)>);
     let visits = use_mut_ref(|| (props.id.clone(), 0u32));
+    let country_list = use_mut_ref(SelectHtml::default);
     let root = use_context::<super::app::WidgetRoot>().and_then(|r| r.0);
     // One page for every question: the app keeps it from question to
     // question, so a step patches the screen instead of building it anew. A
@@ -133,7 +134,9 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
         },
         Kind::Select | Kind::Text => {
             let control = if q.kind == Kind::Select {
-                select(lang, q, &draft, &field_id, describedby.clone())
+                let key = (lang, q.id.clone(), visit, describedby.clone());
+                let html = country_list.borrow_mut().get(key, || select_html(lang, q, &draft, &field_id, describedby.as_deref()));
+                Html::from_html_unchecked(html)
             } else {
                 textarea(lang, q, &draft, &field_id, describedby.clone())
             };
@@ -159,7 +162,8 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                 </div>
             }
             <form novalidate=true onsubmit={onsubmit}>
-                <div class={classes!("oc-field", error.is_some().then_some("oc-field--error"))}>
+                <div class={classes!("oc-field", error.is_some().then_some("oc-field--error"))}
+                    onchange={(q.kind == Kind::Select).then(|| select_change(&draft))}>
                     { field }
                 </div>
                 <button type="submit" class="oc-button" id="oc-continue">{ t(lang, "ui.continue") }</button>
@@ -229,18 +233,16 @@ fn choices(lang: Lang, q: &Question, draft: &DraftHandle) -> Html {
     }
 }
 
-fn select(lang: Lang, q: &Question, draft: &DraftHandle, id: &str, describedby: Option<String>) -> Html {
+/// The country list as one piece of HTML, every text escaped: the browser
+/// parses its 31 options at once, where building them one by one from the
+/// wasm took ~220 calls across (an element, its value and its text each) and
+/// made the step to this question the slowest of a walk. Kept for the visit
+/// (see [`SelectHtml`]), so the person's own choice is never rebuilt away.
+fn select_html(lang: Lang, q: &Question, draft: &DraftHandle, id: &str, describedby: Option<&str>) -> AttrValue {
     let content = Content::embedded();
     let chosen = match &draft.value {
         Draft::Choices(c) => c.first().cloned(),
         Draft::Text(_) => None,
-    };
-    let onchange = {
-        let draft = draft.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            draft.set(Draft::Choices(if v.is_empty() { Vec::new() } else { vec![v] }));
-        })
     };
     // Sorted by the country's name in the reader's language.
     let mut options: Vec<(String, String)> = q
@@ -249,14 +251,52 @@ fn select(lang: Lang, q: &Question, draft: &DraftHandle, id: &str, describedby: 
         .map(|c| (c.clone(), content.text(lang, &format!("country.{c}")).to_string()))
         .collect();
     crate::engine::collate::sort_by_name(&mut options);
-    html! {
-        <select id={id.to_string()} name={q.id.clone()} class="oc-select" aria-describedby={describedby} {onchange}>
-            <option value="" selected={chosen.is_none()}>{ t(lang, "ui.select_placeholder") }</option>
-            { for options.into_iter().map(|(value, label)| html! {
-                <option value={value.clone()} selected={chosen.as_deref() == Some(value.as_str())}>{ label }</option>
-            }) }
-        </select>
+    let selected = |on: bool| if on { " selected" } else { "" };
+    let mut html = format!(
+        "<select id=\"{}\" name=\"{}\" class=\"oc-select\"{}><option value=\"\"{}>{}</option>",
+        escape(id),
+        escape(&q.id),
+        describedby.map(|d| format!(" aria-describedby=\"{}\"", escape(d))).unwrap_or_default(),
+        selected(chosen.is_none()),
+        escape(&t(lang, "ui.select_placeholder")),
+    );
+    for (value, label) in options {
+        let on = chosen.as_deref() == Some(value.as_str());
+        html += &format!("<option value=\"{}\"{}>{}</option>", escape(&value), selected(on), escape(&label));
     }
+    html += "</select>";
+    html.into()
+}
+
+/// The HTML of a question's list, kept while the list would be the same:
+/// same language, question, visit and description. Within a visit the browser
+/// keeps the person's choice in the list; built again (after a change of
+/// language, or an error message), it starts from the draft.
+#[derive(Default)]
+struct SelectHtml {
+    key: Option<(Lang, String, u32, Option<String>)>,
+    html: AttrValue,
+}
+
+impl SelectHtml {
+    fn get(&mut self, key: (Lang, String, u32, Option<String>), build: impl FnOnce() -> AttrValue) -> AttrValue {
+        if self.key.as_ref() != Some(&key) {
+            self.html = build();
+            self.key = Some(key);
+        }
+        self.html.clone()
+    }
+}
+
+/// A choice in the list (a `change` bubbles up from it to the field).
+fn select_change(draft: &DraftHandle) -> Callback<Event> {
+    let draft = draft.clone();
+    Callback::from(move |e: Event| {
+        if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+            let v = select.value();
+            draft.set(Draft::Choices(if v.is_empty() { Vec::new() } else { vec![v] }));
+        }
+    })
 }
 
 fn textarea(lang: Lang, q: &Question, draft: &DraftHandle, id: &str, describedby: Option<String>) -> Html {
