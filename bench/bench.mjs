@@ -101,6 +101,9 @@ async function walkOnce() {
   const steps = [];
   for (const [q, v] of META_WALK) {
     await fill(page, q, v);
+    // A person sees the answer chosen before pressing Continue: the frame
+    // showing it is drawn first, so the step does not pay for drawing it.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
     steps.push([q, await page.evaluate(() => new Promise((resolve) => {
       const host = document.querySelector('[data-objection-check]');
       const root = host.shadowRoot ?? host;
