@@ -91,7 +91,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     // clicks it too) is taken before the browser starts submitting the form:
     // Chromium first collects the form's fields for its autofill and lays the
     // page out for that (up to 1 ms on the name and e-mail questions,
-    // measured; 4 ms at 4x CPU). A submission without that click still works.
+    // traced without throttling). A submission without that click still works.
     let send = {
         let session = s.clone();
         let draft = draft.value.clone();
