@@ -54,10 +54,26 @@ fn text(root: &Element, selector: &str) -> String {
     root.query_selector(selector).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
 }
 
+/// A fresh session in `lang`, past the start screen and the first question
+/// (living in the EU), at the country list.
+async fn at_the_country_list(lang: Lang) -> Element {
+    clear_storage();
+    let preset = Preset { lang: Some(lang), skip_start: true, ..Preset::default() };
+    let root = mount_with(lang.code(), preset).await;
+    click(&root, "#residence").await;
+    click(&root, "#oc-continue").await;
+    root
+}
+
+/// The list on the page.
+fn list(root: &Element) -> web_sys::HtmlSelectElement {
+    root.query_selector("select").unwrap().expect("a list").unchecked_into()
+}
+
 /// Picks `value` in the list as a person does: the browser's `change`
 /// bubbles up from the list.
 async fn choose(root: &Element, value: &str) -> web_sys::HtmlSelectElement {
-    let select: web_sys::HtmlSelectElement = root.query_selector("select").unwrap().expect("a list").unchecked_into();
+    let select = list(root);
     select.set_value(value);
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
@@ -215,34 +231,23 @@ async fn a_preset_link_can_skip_the_start_screen_and_preselect_the_organisation(
 
 #[wasm_bindgen_test]
 async fn a_country_chosen_stays_chosen_in_the_list_and_through_a_change_of_language() {
-    clear_storage();
-    let preset = Preset { lang: Some(Lang::En), skip_start: true, ..Preset::default() };
-    let root = mount_with("en", preset).await;
-    click(&root, "#residence").await;
-    click(&root, "#oc-continue").await;
+    let root = at_the_country_list(Lang::En).await;
     let select = choose(&root, "ie").await;
-    let now: web_sys::HtmlSelectElement = root.query_selector("select").unwrap().unwrap().unchecked_into();
-    assert!(now.is_same_node(Some(&select)), "the list the person is using is not built again");
-    assert_eq!(now.value(), "ie");
+    assert!(list(&root).is_same_node(Some(&select)), "the list the person is using is not built again");
+    assert_eq!(list(&root).value(), "ie");
     click(&root, ".oc-lang__button[lang=nl]").await;
-    let now: web_sys::HtmlSelectElement = root.query_selector("select").unwrap().unwrap().unchecked_into();
-    assert_eq!(now.value(), "ie", "the unsent choice survives the change of language");
+    assert_eq!(list(&root).value(), "ie", "the unsent choice survives the change of language");
     assert_eq!(text(&root, "select option:checked"), "Ierland");
     assert!(text(&root, "label[for=country-input]").ends_with("In welk land woon je?"), "{}", text(&root, "label[for=country-input]"));
     click(&root, "#oc-continue").await;
     assert!(root.query_selector("#controller").unwrap().is_some(), "the choice was sent: {}", text(&root, "h1"));
     click(&root, ".oc-back").await;
-    let now: web_sys::HtmlSelectElement = root.query_selector("select").unwrap().unwrap().unchecked_into();
-    assert_eq!(now.value(), "ie", "shown again, the list starts from the saved answer");
+    assert_eq!(list(&root).value(), "ie", "shown again, the list starts from the saved answer");
 }
 
 #[wasm_bindgen_test]
 async fn countries_are_listed_in_the_readers_alphabetical_order() {
-    clear_storage();
-    let preset = Preset { lang: Some(Lang::Nl), skip_start: true, ..Preset::default() };
-    let root = mount_with("nl", preset).await;
-    click(&root, "#residence").await;
-    click(&root, "#oc-continue").await;
+    let root = at_the_country_list(Lang::Nl).await;
     let options = root.query_selector_all("select option:not([value=''])").unwrap();
     let names: Vec<String> = (0..options.length()).map(|i| options.get(i).unwrap().text_content().unwrap()).collect();
     assert_eq!(names.first().map(String::as_str), Some("België"), "{names:?}");
