@@ -53,7 +53,11 @@ fn read_toml(path: &Path) -> serde_json::Value {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    // Read when the script runs, not when it is compiled: a build script
+    // compiled for one checkout may be run for another sharing its target
+    // folder (a worktree), and must read that checkout's content.
+    let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("content");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut doc = serde_json::Map::new();
     for name in FILES {
