@@ -246,6 +246,28 @@ async fn a_country_chosen_stays_chosen_in_the_list_and_through_a_change_of_langu
 }
 
 #[wasm_bindgen_test]
+async fn the_country_list_speaks_the_language_chosen_on_the_way_and_names_its_error() {
+    clear_storage();
+    let preset = Preset { lang: Some(Lang::Nl), skip_start: true, ..Preset::default() };
+    let root = mount_with("nl", preset).await;
+    // The language changes on the question before the list.
+    click(&root, ".oc-lang__button[lang=en]").await;
+    click(&root, "#residence").await;
+    click(&root, "#oc-continue").await;
+    assert_eq!(text(&root, "select option:checked"), "Choose a country");
+    assert_eq!(text(&root, "select option:nth-child(2)"), "Austria");
+    assert_eq!(list(&root).get_attribute("aria-describedby").as_deref(), Some("country-hint"));
+    // Continue with nothing chosen: the list names the error message too.
+    click(&root, "#oc-continue").await;
+    assert!(text(&root, "#country-error").contains("Choose a country"), "{}", text(&root, "#country-error"));
+    assert_eq!(list(&root).get_attribute("aria-describedby").as_deref(), Some("country-hint country-error"));
+    assert_eq!(root.query_selector_all("select").unwrap().length(), 1, "one list on the screen");
+    choose(&root, "at").await;
+    click(&root, "#oc-continue").await;
+    assert!(root.query_selector("#controller").unwrap().is_some(), "the choice was sent: {}", text(&root, "h1"));
+}
+
+#[wasm_bindgen_test]
 async fn countries_are_listed_in_the_readers_alphabetical_order() {
     let root = at_the_country_list(Lang::Nl).await;
     let options = root.query_selector_all("select option:not([value=''])").unwrap();

@@ -183,6 +183,20 @@ pub fn after_next_frame(f: impl FnOnce() + 'static) {
     });
 }
 
+/// An element parsed from `html` (one element, its text escaped by the
+/// caller), not yet in the page: the browser parses it at once, where
+/// building it node by node from the wasm costs a call across per element,
+/// attribute and text. Parsed in the page's own document, so putting it on
+/// the screen later only moves it there.
+pub fn element_from_html(html: &str) -> Option<Element> {
+    let doc = web_sys::window()?.document()?;
+    let holder = doc.create_element("div").ok()?;
+    holder.set_inner_html(html);
+    // Left in its holder, which nothing else holds: putting it on the screen
+    // moves it out.
+    holder.first_element_child()
+}
+
 /// Sets `document.title` (only when the widget owns the page).
 pub fn set_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

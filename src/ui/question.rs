@@ -1,6 +1,7 @@
 //! One question per page (GOV.UK question-page pattern): a back link, the
 //! question as the page heading (legend or label), a hint, the error summary
 //! and field error when an answer is missing, the inputs, and "Continue".
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::app::{dispatch, SessionHandle};
@@ -60,7 +61,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     // render calls the same hooks, whatever the question.
     let stored = use_state(|| None::<(u32, Draft)>);
     let visits = use_mut_ref(|| (props.id.clone(), 0u32));
-    let country_list = use_mut_ref(SelectHtml::default);
+    let lists = use_mut_ref(Lists::default);
     let root = use_context::<super::app::WidgetRoot>().and_then(|r| r.0);
     // One page for every question: the app keeps it from question to
     // question, so a step patches the screen instead of building it anew. A
@@ -118,12 +119,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
 
     let hint_id = format!("{}-hint", q.id);
     let error_id = format!("{}-error", q.id);
-    let describedby = [hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let describedby = (!describedby.is_empty()).then_some(describedby);
+    let describedby = described_by(q, hint.is_some(), error.is_some());
 
     let heading = html! {
         <h1 id="oc-heading" tabindex="-1">
@@ -138,6 +134,11 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
         </p>
     });
 
+    // The list of a question still to come is built once this screen is
+    // drawn, while the person reads it: the step to that question then only
+    // puts the list on the screen.
+    Lists::prepare(&lists, lang);
+
     let field = match q.kind {
         Kind::Single | Kind::Multi => html! {
             <fieldset class="oc-fieldset" aria-describedby={describedby.clone()}>
@@ -149,9 +150,11 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
         },
         Kind::Select | Kind::Text => {
             let control = if q.kind == Kind::Select {
-                let key = (lang, q.id.clone(), visit, describedby.clone());
-                let html = country_list.borrow_mut().get(key, || select_html(lang, q, &draft, &field_id, describedby.as_deref()));
-                Html::from_html_unchecked(html)
+                let chosen = match &draft.value {
+                    Draft::Choices(c) => c.first().map(String::as_str),
+                    Draft::Text(_) => None,
+                };
+                lists.borrow_mut().show(ListKey::new(lang, q, describedby.clone()), visit, chosen)
             } else {
                 textarea(lang, q, &draft, &field_id, describedby.clone())
             };
@@ -185,6 +188,22 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
             </form>
         </>
     }
+}
+
+/// What describes a question's field (its `aria-describedby`): the hint and
+/// the error message, where shown.
+fn described_by(q: &Question, hint: bool, error: bool) -> Option<String> {
+    let mut ids = String::new();
+    for (shown, suffix) in [(hint, "-hint"), (error, "-error")] {
+        if shown {
+            if !ids.is_empty() {
+                ids.push(' ');
+            }
+            ids += &q.id;
+            ids += suffix;
+        }
+    }
+    (!ids.is_empty()).then_some(ids)
 }
 
 /// The id of the first input, which the error summary links to.
@@ -248,58 +267,113 @@ fn choices(lang: Lang, q: &Question, draft: &DraftHandle) -> Html {
     }
 }
 
-/// The country list as one piece of HTML, every text escaped: the browser
-/// parses its 31 options at once, where building them one by one from the
-/// wasm took ~220 calls across (an element, its value and its text each) and
-/// made the step to this question the slowest of a walk. Kept for the visit
-/// (see [`SelectHtml`]), so the person's own choice is never rebuilt away.
-fn select_html(lang: Lang, q: &Question, draft: &DraftHandle, id: &str, describedby: Option<&str>) -> AttrValue {
-    let content = Content::embedded();
-    let chosen = match &draft.value {
-        Draft::Choices(c) => c.first().cloned(),
-        Draft::Text(_) => None,
-    };
-    // Sorted by the country's name in the reader's language.
-    let mut options: Vec<(String, String)> = q
-        .choices
-        .iter()
-        .map(|c| (c.clone(), content.text(lang, &format!("country.{c}")).to_string()))
-        .collect();
-    crate::engine::collate::sort_by_name(&mut options);
-    let selected = |on: bool| if on { " selected" } else { "" };
-    let mut html = format!(
-        "<select id=\"{}\" name=\"{}\" class=\"oc-select\"{}><option value=\"\"{}>{}</option>",
-        escape(id),
-        escape(&q.id),
-        describedby.map(|d| format!(" aria-describedby=\"{}\"", escape(d))).unwrap_or_default(),
-        selected(chosen.is_none()),
-        escape(&t(lang, "ui.select_placeholder")),
-    );
-    for (value, label) in options {
-        let on = chosen.as_deref() == Some(value.as_str());
-        html += &format!("<option value=\"{}\"{}>{}</option>", escape(&value), selected(on), escape(&label));
+/// Which list an element shows: its language, question and description
+/// (the hint, and the error message when there is one).
+#[derive(PartialEq)]
+struct ListKey {
+    lang: Lang,
+    question: String,
+    describedby: Option<String>,
+}
+
+impl ListKey {
+    fn new(lang: Lang, q: &Question, describedby: Option<String>) -> Self {
+        ListKey { lang, question: q.id.clone(), describedby }
     }
-    html += "</select>";
-    html.into()
-}
 
-/// The HTML of a question's list, kept while the list would be the same:
-/// same language, question, visit and description. Within a visit the browser
-/// keeps the person's choice in the list; built again (after a change of
-/// language, or an error message), it starts from the draft.
-#[derive(Default)]
-struct SelectHtml {
-    key: Option<(Lang, String, u32, Option<String>)>,
-    html: AttrValue,
-}
-
-impl SelectHtml {
-    fn get(&mut self, key: (Lang, String, u32, Option<String>), build: impl FnOnce() -> AttrValue) -> AttrValue {
-        if self.key.as_ref() != Some(&key) {
-            self.html = build();
-            self.key = Some(key);
+    /// The list as one piece of HTML, every text escaped, nothing chosen yet:
+    /// the browser parses its 31 options at once, where building them one by
+    /// one from the wasm took ~220 calls across (an element, its value and
+    /// its text each).
+    fn html(&self) -> Option<String> {
+        let content = Content::embedded();
+        let q = content.question(&self.question)?;
+        let lang = self.lang;
+        // Sorted by the country's name in the reader's language.
+        let mut options: Vec<(String, String)> = q
+            .choices
+            .iter()
+            .map(|c| (c.clone(), content.text(lang, &format!("country.{c}")).to_string()))
+            .collect();
+        crate::engine::collate::sort_by_name(&mut options);
+        let mut html = format!(
+            "<select id=\"{}\" name=\"{}\" class=\"oc-select\"{}><option value=\"\">{}</option>",
+            escape(&first_input_id(q)),
+            escape(&q.id),
+            self.describedby.as_deref().map(|d| format!(" aria-describedby=\"{}\"", escape(d))).unwrap_or_default(),
+            escape(&t(lang, "ui.select_placeholder")),
+        );
+        for (value, label) in options {
+            html += &format!("<option value=\"{}\">{}</option>", escape(&value), escape(&label));
         }
-        self.html.clone()
+        html += "</select>";
+        Some(html)
+    }
+
+    /// The list's element, parsed by the browser.
+    fn build(&self) -> Option<web_sys::HtmlSelectElement> {
+        Some(crate::platform::dom::element_from_html(&self.html()?)?.unchecked_into())
+    }
+}
+
+/// The lists of the page (the country list): the one on the screen, and one
+/// built ahead for the question still to come. Elements, not virtual nodes:
+/// the app puts the same element on the screen render after render, so
+/// within a visit the browser keeps the person's choice in it; a new visit,
+/// or a list built again (after a change of language or an error message),
+/// starts from the draft.
+#[derive(Default)]
+struct Lists {
+    shown: Option<(ListKey, u32, web_sys::HtmlSelectElement)>,
+    ahead: Option<(ListKey, web_sys::HtmlSelectElement)>,
+    /// The language the list ahead is (being) built in.
+    prepared: Option<Lang>,
+}
+
+impl Lists {
+    /// The list for `key` on visit `visit` of its question, showing `chosen`
+    /// when it is new to this visit.
+    fn show(&mut self, key: ListKey, visit: u32, chosen: Option<&str>) -> Html {
+        let same = self.shown.as_ref().is_some_and(|(k, v, _)| *k == key && *v == visit);
+        if !same {
+            let element = match self.shown.take() {
+                Some((k, _, e)) if k == key => Some(e),
+                _ => match self.ahead.take() {
+                    Some((k, e)) if k == key => Some(e),
+                    other => {
+                        self.ahead = other;
+                        key.build()
+                    }
+                },
+            };
+            let Some(element) = element else { return html! {} };
+            element.set_value(chosen.unwrap_or_default());
+            self.shown = Some((key, visit, element));
+        }
+        let (_, _, element) = self.shown.as_ref().expect("set above");
+        Html::VRef(element.clone().into())
+    }
+
+    /// Once the next frame is drawn, builds the list of the (first) question
+    /// with one, in `lang` and without an error message, unless it is built
+    /// already: once per language.
+    fn prepare(lists: &std::rc::Rc<std::cell::RefCell<Lists>>, lang: Lang) {
+        if lists.borrow().prepared == Some(lang) {
+            return;
+        }
+        lists.borrow_mut().prepared = Some(lang);
+        let lists = lists.clone();
+        crate::platform::dom::after_next_frame(move || {
+            let content = Content::embedded();
+            let Some(q) = content.questions().find(|q| q.kind == Kind::Select) else { return };
+            let hint = content.text_opt(lang, &format!("q.{}.hint", q.id)).is_some();
+            let key = ListKey::new(lang, q, described_by(q, hint, false));
+            let mut l = lists.borrow_mut();
+            let built = |k: &ListKey| *k == key;
+            if !l.shown.as_ref().is_some_and(|(k, _, _)| built(k)) && !l.ahead.as_ref().is_some_and(|(k, _)| built(k)) {
+                l.ahead = key.build().map(|e| (key, e));
+            }
+        });
     }
 }
 
