@@ -34,7 +34,9 @@ pub struct AppProps {
     pub plain: Option<PlainStart>,
 }
 
-/// The widget's own root, for finding its elements (focus, print).
+/// The widget's own root, for finding its elements (focus, print): handed
+/// to the screens that need it as a property (a context provider would be
+/// one more component, compared and reconciled on every step).
 #[derive(Clone, PartialEq)]
 pub struct WidgetRoot(pub Option<web_sys::Element>);
 
@@ -207,27 +209,28 @@ pub fn App(props: &AppProps) -> Html {
         return html! {};
     }
 
+    let root = WidgetRoot(props.root.clone());
     let body = match &session.screen {
         Screen::Start => start_page(&session),
         // Not keyed by question: the page stays from question to question
         // and a step patches it (its draft starts anew with each question).
         Screen::Question(id) => html! {
             <QuestionPage session={session.clone()} id={AttrValue::from(id.clone())}
-                counter={AttrValue::from(counter.clone().unwrap_or_default())} />
+                counter={AttrValue::from(counter.clone().unwrap_or_default())} root={root} />
         },
-        Screen::Check => html! { <CheckAnswers session={session.clone()} /> },
-        Screen::Result => html! { <ResultPage session={session.clone()} /> },
+        Screen::Check => html! { <CheckAnswers session={session.clone()} {root} /> },
+        Screen::Result => html! { <ResultPage session={session.clone()} {root} /> },
     };
 
     html! {
-        <ContextProvider<WidgetRoot> context={WidgetRoot(props.root.clone())}>
+        <>
             { bar(&session) }
             { notices(&session) }
             <main class="oc-main">{ body }</main>
             if session.screen != Screen::Start {
                 <footer class="oc-footer"><p>{ t(session.lang, "ui.start.privacy") }</p></footer>
             }
-        </ContextProvider<WidgetRoot>>
+        </>
     }
 }
 
@@ -266,6 +269,7 @@ fn page_title(s: &Session, counter: Option<&str>) -> String {
 #[derive(Properties, PartialEq)]
 pub struct SessionProps {
     pub session: SessionHandle,
+    pub root: WidgetRoot,
 }
 
 /// The one-sentence notice for what just happened, if anything (a view

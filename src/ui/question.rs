@@ -18,6 +18,7 @@ pub struct QuestionProps {
     pub id: AttrValue,
     /// "Question 3 of 18" (computed by the app, which also puts it in the title).
     pub counter: AttrValue,
+    pub root: super::app::WidgetRoot,
 }
 
 /// The draft answer while the page is open.
@@ -62,7 +63,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     let stored = use_state(|| None::<(u32, Draft)>);
     let visits = use_mut_ref(|| (props.id.clone(), 0u32));
     let lists = use_mut_ref(Lists::default);
-    let root = use_context::<super::app::WidgetRoot>().and_then(|r| r.0);
+    let root = props.root.0.clone();
     // One page for every question: the app keeps it from question to
     // question, so a step patches the screen instead of building it anew. A
     // draft lives while its question stays on the page (through an error

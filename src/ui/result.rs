@@ -33,10 +33,10 @@ pub fn ResultPage(props: &SessionProps) -> Html {
             if let Some(letter) = &a.letter {
                 <section aria-labelledby="oc-letter-heading">
                     <h2 id="oc-letter-heading">{ t(lang, "ui.result.letter_heading") }</h2>
-                    <LetterBox lang={lang} id="oc-letter-short" heading={t(lang, "ui.result.short_heading")}
+                    <LetterBox lang={lang} root={props.root.clone()} id="oc-letter-short" heading={t(lang, "ui.result.short_heading")}
                         text={letter.short.clone()} file_name={format!("objection-{controller}-short.txt")} />
                     { forms(&a) }
-                    <LetterBox lang={lang} id="oc-letter-long" heading={t(lang, "ui.result.long_heading")}
+                    <LetterBox lang={lang} root={props.root.clone()} id="oc-letter-long" heading={t(lang, "ui.result.long_heading")}
                         text={letter.long.clone()} file_name={format!("objection-{controller}-letter.txt")} />
                 </section>
             } else {
@@ -132,6 +132,7 @@ fn reminder_button(lang: Lang, r: &crate::engine::assess::Reminder) -> Html {
 #[derive(Properties, PartialEq)]
 struct LetterProps {
     lang: Lang,
+    root: super::app::WidgetRoot,
     id: AttrValue,
     heading: AttrValue,
     text: AttrValue,
@@ -165,7 +166,7 @@ fn LetterBox(props: &LetterProps) -> Html {
             let _ = files::download(&name, "text/plain", &text);
         })
     };
-    let root = use_context::<super::app::WidgetRoot>().and_then(|r| r.0);
+    let root = props.root.0.clone();
     let print = {
         let id = props.id.to_string();
         Callback::from(move |_: MouseEvent| {
