@@ -348,7 +348,12 @@ impl Lists {
                 },
             };
             let Some(element) = element else { return html! {} };
-            element.set_value(chosen.unwrap_or_default());
+            // Only a change of choice: the browser selects the option anew even
+            // when it is the one already selected.
+            let value = chosen.unwrap_or_default();
+            if element.value() != value {
+                element.set_value(value);
+            }
             self.shown = Some((key, visit, element));
         }
         let (_, _, element) = self.shown.as_ref().expect("set above");
