@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::bar::bar;
-use super::check::CheckAnswers;
+use super::check::check_page;
 use super::question::QuestionPage;
 use super::result::{import_file, ResultPage};
 use super::start::start_page;
@@ -218,7 +218,7 @@ pub fn App(props: &AppProps) -> Html {
             <QuestionPage session={session.clone()} id={AttrValue::from(id.clone())}
                 counter={AttrValue::from(counter.clone().unwrap_or_default())} root={root} />
         },
-        Screen::Check => html! { <CheckAnswers session={session.clone()} {root} /> },
+        Screen::Check => check_page(&session),
         Screen::Result => html! { <ResultPage session={session.clone()} {root} /> },
     };
 

@@ -4,9 +4,9 @@
 //!
 //! What has state or a lifecycle of its own, or is costly to render, is a Yew
 //! function component: the app, a question page (its draft answer), the
-//! check and result pages (Yew skips them when the session is unchanged) and
-//! a letter box (its copy status). What only shows the session and is cheap
-//! is a view function (`fn(&SessionHandle) -> Html`): the start screen, the
+//! result page (Yew skips it when the session is unchanged) and a letter box
+//! (its copy status). What only shows the session is a view function
+//! (`fn(&SessionHandle) -> Html`): the start screen, the check screen, the
 //! bar, the notices, save and import. Each component type costs about 0.5 KB
 //! of gzip in Yew's lifecycle code. The question page stays from question
 //! to question (a step patches it, which is faster than building it anew).
