@@ -85,7 +85,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
 
     let counter = props.counter.clone();
     let title = content.text(lang, &format!("q.{}.title", q.id)).to_string();
-    let hint = content.text_opt(lang, &format!("q.{}.hint", q.id)).map(str::to_string);
+    let hint = hint_text(lang, q).map(str::to_string);
     let error = s.error.as_ref().map(|e| error_text(lang, q, e));
     let field_id = first_input_id(q);
 
@@ -118,8 +118,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
         send();
     });
 
-    let hint_id = format!("{}-hint", q.id);
-    let error_id = format!("{}-error", q.id);
+    let (hint_id, error_id) = (hint_id(q), error_id(q));
     let describedby = described_by(q, hint.is_some(), error.is_some());
 
     let heading = html! {
@@ -191,20 +190,28 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     }
 }
 
+/// A question's hint, if it has one in `lang`.
+fn hint_text(lang: Lang, q: &Question) -> Option<&'static str> {
+    Content::embedded().text_opt(lang, &format!("q.{}.hint", q.id))
+}
+
+fn hint_id(q: &Question) -> String {
+    format!("{}-hint", q.id)
+}
+
+fn error_id(q: &Question) -> String {
+    format!("{}-error", q.id)
+}
+
 /// What describes a question's field (its `aria-describedby`): the hint and
 /// the error message, where shown.
 fn described_by(q: &Question, hint: bool, error: bool) -> Option<String> {
-    let mut ids = String::new();
-    for (shown, suffix) in [(hint, "-hint"), (error, "-error")] {
-        if shown {
-            if !ids.is_empty() {
-                ids.push(' ');
-            }
-            ids += &q.id;
-            ids += suffix;
-        }
+    match (hint, error) {
+        (true, true) => Some(format!("{} {}", hint_id(q), error_id(q))),
+        (true, false) => Some(hint_id(q)),
+        (false, true) => Some(error_id(q)),
+        (false, false) => None,
     }
-    (!ids.is_empty()).then_some(ids)
 }
 
 /// The id of the first input, which the error summary links to.
@@ -337,17 +344,7 @@ impl Lists {
     fn show(&mut self, key: ListKey, visit: u32, chosen: Option<&str>) -> Html {
         let same = self.shown.as_ref().is_some_and(|(k, v, _)| *k == key && *v == visit);
         if !same {
-            let element = match self.shown.take() {
-                Some((k, _, e)) if k == key => Some(e),
-                _ => match self.ahead.take() {
-                    Some((k, e)) if k == key => Some(e),
-                    other => {
-                        self.ahead = other;
-                        key.build()
-                    }
-                },
-            };
-            let Some(element) = element else { return html! {} };
+            let Some(element) = self.take(&key).or_else(|| key.build()) else { return html! {} };
             // Only a change of choice: the browser selects the option anew even
             // when it is the one already selected.
             let value = chosen.unwrap_or_default();
@@ -358,6 +355,23 @@ impl Lists {
         }
         let (_, _, element) = self.shown.as_ref().expect("set above");
         Html::VRef(element.clone().into())
+    }
+
+    /// Whether the list for `key` is built (on the screen or ahead).
+    fn has(&self, key: &ListKey) -> bool {
+        self.shown.as_ref().is_some_and(|(k, _, _)| k == key) || self.ahead.as_ref().is_some_and(|(k, _)| k == key)
+    }
+
+    /// The built list for `key`, taken out of `Lists`; any other list ahead
+    /// stays ahead.
+    fn take(&mut self, key: &ListKey) -> Option<web_sys::HtmlSelectElement> {
+        if self.shown.as_ref().is_some_and(|(k, _, _)| k == key) {
+            return self.shown.take().map(|(_, _, e)| e);
+        }
+        if self.ahead.as_ref().is_some_and(|(k, _)| k == key) {
+            return self.ahead.take().map(|(_, e)| e);
+        }
+        None
     }
 
     /// Once the next frame is drawn, builds the list of the (first) question
@@ -372,11 +386,9 @@ impl Lists {
         crate::platform::dom::after_next_frame(move || {
             let content = Content::embedded();
             let Some(q) = content.questions().find(|q| q.kind == Kind::Select) else { return };
-            let hint = content.text_opt(lang, &format!("q.{}.hint", q.id)).is_some();
-            let key = ListKey::new(lang, q, described_by(q, hint, false));
+            let key = ListKey::new(lang, q, described_by(q, hint_text(lang, q).is_some(), false));
             let mut l = lists.borrow_mut();
-            let built = |k: &ListKey| *k == key;
-            if !l.shown.as_ref().is_some_and(|(k, _, _)| built(k)) && !l.ahead.as_ref().is_some_and(|(k, _)| built(k)) {
+            if !l.has(&key) {
                 l.ahead = key.build().map(|e| (key, e));
             }
         });
