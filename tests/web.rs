@@ -201,6 +201,75 @@ async fn erase_clears_memory_and_storage() {
     assert!(!root.query_selector("#residence").unwrap().unwrap().unchecked_into::<HtmlInputElement>().checked());
 }
 
+/// The rows of the check screen: each question's title and answer.
+fn summary_rows(root: &Element) -> Vec<(String, String)> {
+    let rows = root.query_selector_all(".oc-summary__row").unwrap();
+    (0..rows.length())
+        .map(|i| rows.item(i).unwrap().unchecked_into::<Element>())
+        .map(|row| (text(&row, ".oc-summary__key"), text(&row, ".oc-summary__value")))
+        .collect()
+}
+
+fn answer_in_summary(root: &Element, title: &str) -> Option<String> {
+    summary_rows(root).into_iter().find(|(t, _)| t == title).map(|(_, v)| v)
+}
+
+/// Types `value` into the text field `selector` as a person does.
+async fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = root.query_selector(selector).unwrap().unwrap().unchecked_into();
+    input.set_value(value);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    input.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_check_screen_lists_the_answers_as_they_are_now() {
+    clear_storage();
+    let doc = include_str!("fixtures/meta-nl-health.json");
+    web_sys::window().unwrap().session_storage().unwrap().unwrap().set_item(KEY, doc).unwrap();
+    let root = mount("nl").await;
+    click(&root, "#oc-start").await;
+    assert_eq!(text(&root, "h1"), "Controleer je antwoorden");
+    let rows = summary_rows(&root);
+    assert_eq!(rows.len(), 23, "{rows:?}");
+    assert_eq!(rows[0], ("Waar woon je?".to_string(), "In een land van de EU of EER".to_string()));
+    assert_eq!(rows[1], ("In welk land woon je?".to_string(), "Nederland".to_string()));
+    let name_title = rows[21].0.clone();
+    assert_eq!(rows[21].1, "Sanne de Vries");
+
+    // A changed answer shows in its row; the other rows stay as they were.
+    click(&root, "#change-full_name").await;
+    type_into(&root, "#full_name-input", "Sanne Jansen").await;
+    click(&root, "#oc-continue").await;
+    assert_eq!(answer_in_summary(&root, &name_title).as_deref(), Some("Sanne Jansen"));
+    let after = summary_rows(&root);
+    assert_eq!(after.len(), 23);
+    assert!(after.iter().zip(&rows).enumerate().all(|(i, (a, b))| i == 21 || a == b), "{after:?}");
+
+    // A question no longer asked leaves the list, and comes back in its place.
+    click(&root, "#change-residence").await;
+    click(&root, "#residence-2").await; // the United Kingdom
+    click(&root, "#oc-continue").await;
+    assert_eq!(text(&root, "h1"), "Controleer je antwoorden");
+    assert_eq!(answer_in_summary(&root, "In welk land woon je?"), None);
+    assert_eq!(summary_rows(&root).len(), 22);
+    click(&root, "#change-residence").await;
+    click(&root, "#residence").await;
+    click(&root, "#oc-continue").await;
+    assert_eq!(summary_rows(&root)[1], ("In welk land woon je?".to_string(), "Nederland".to_string()));
+    assert_eq!(summary_rows(&root).len(), 23);
+
+    // Every row in the other language, in one list.
+    click(&root, ".oc-lang__button[lang=en]").await;
+    let english = summary_rows(&root);
+    assert_eq!(english[1], ("In which country do you live?".to_string(), "Netherlands".to_string()));
+    assert_eq!(english[21].1, "Sanne Jansen");
+    assert_eq!(root.query_selector_all(".oc-summary").unwrap().length(), 1);
+    assert_eq!(root.query_selector_all(".oc-summary__row").unwrap().length(), 23);
+}
+
 #[wasm_bindgen_test]
 async fn answers_that_no_longer_fit_are_dropped_and_the_rest_kept() {
     clear_storage();

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::bar::bar;
-use super::check::check_page;
+use super::check::{check_page, Summary};
 use super::question::QuestionPage;
 use super::result::{import_file, ResultPage};
 use super::start::start_page;
@@ -162,6 +162,9 @@ pub fn App(props: &AppProps) -> Html {
         _ => None,
     };
 
+    // The check screen's list of answers, kept from render to render.
+    let summary = use_mut_ref(Summary::default);
+
     // Each step: a history entry, the title, the language, and focus on the new heading.
     {
         let owns_page = props.owns_page;
@@ -171,6 +174,10 @@ pub fn App(props: &AppProps) -> Html {
         // screen it is the first use of the texts, which are then read off
         // the path to a working start button.
         let title_of = owns_page.then(|| (session.clone(), counter.clone()));
+        // On a question, the check screen's list is brought up to date once
+        // the frame is drawn, while the person reads, so the step to the
+        // check screen has little left to do (see `Summary`).
+        let summary = matches!(session.screen, Screen::Question(_)).then(|| (summary.clone(), session.clone()));
         use_effect_with(deps, move |(screen, nav, lang, has_error)| {
             if let Some(root) = &root {
                 dom::set_lang(root, *lang);
@@ -181,23 +188,27 @@ pub fn App(props: &AppProps) -> Html {
                 let root = root.clone();
                 dom::before_next_frame(move || dom::focus(root.as_ref(), target));
             }
-            if owns_page {
-                // The history entry and the title once the new screen is drawn
-                // (pushState costs as much as a small render). The storage
-                // effect above stays synchronous, so a reload in that one
-                // frame loses no answer, at most this step's history entry.
-                let (key, first) = (screen.key(), *nav == 0);
-                // The entry as this screen is drawn: if back or forward
-                // brought it, no entry is added (see `dom::push_step`).
-                let seen = dom::step_state();
+            // The history entry and the title once the new screen is drawn
+            // (pushState costs as much as a small render). The storage
+            // effect above stays synchronous, so a reload in that one frame
+            // loses no answer, at most this step's history entry. The entry
+            // as this screen is drawn: if back or forward brought it, no
+            // entry is added (see `dom::push_step`).
+            let history = owns_page.then(|| (screen.key(), *nav == 0, dom::step_state()));
+            if history.is_some() || summary.is_some() {
                 dom::after_next_frame(move || {
-                    if first {
-                        dom::replace_step(&key);
-                    } else {
-                        dom::push_step(&key, seen.as_deref());
+                    if let Some((key, first, seen)) = history {
+                        if first {
+                            dom::replace_step(&key);
+                        } else {
+                            dom::push_step(&key, seen.as_deref());
+                        }
                     }
                     if let Some((session, counter)) = &title_of {
                         dom::set_title(&page_title(session, counter.as_deref()));
+                    }
+                    if let Some((summary, session)) = &summary {
+                        summary.borrow_mut().prepare(session);
                     }
                 });
             }
@@ -218,7 +229,7 @@ pub fn App(props: &AppProps) -> Html {
             <QuestionPage session={session.clone()} id={AttrValue::from(id.clone())}
                 counter={AttrValue::from(counter.clone().unwrap_or_default())} root={root} />
         },
-        Screen::Check => check_page(&session),
+        Screen::Check => check_page(&session, &summary),
         Screen::Result => html! { <ResultPage session={session.clone()} {root} /> },
     };
 
