@@ -14,9 +14,9 @@ use yew::prelude::*;
 use super::app::{dispatch, SessionHandle};
 use super::state::{Action, Session};
 use super::{escape, t};
-use crate::engine::content::Kind;
+use crate::engine::content::{Kind, Question};
 use crate::engine::flow::Flow;
-use crate::engine::Content;
+use crate::engine::{AnswerValue, Content, Lang};
 use crate::platform::dom;
 
 pub fn check_page(s: &SessionHandle, summary: &Rc<RefCell<Summary>>) -> Html {
@@ -48,16 +48,25 @@ pub fn check_page(s: &SessionHandle, summary: &Rc<RefCell<Summary>>) -> Html {
 }
 
 /// The list of answers as elements, kept from render to render with the
-/// HTML each row was parsed from: brought up to date for new answers, it
-/// parses only the rows whose text changed, usually the one just answered.
-/// The app brings it up to date after each question's frame is drawn
+/// answer each row shows: brought up to date for new answers, it parses
+/// only the rows whose answer changed, usually the one just answered. The
+/// app brings it up to date after each question's frame is drawn
 /// ([`Summary::prepare`]), so the step to this screen parses one row, not
 /// the whole list (23 rows took 0.6 ms to parse without throttling,
 /// measured in the page).
 #[derive(Default)]
 pub struct Summary {
     list: Option<web_sys::Element>,
-    rows: Vec<(String, web_sys::Element)>,
+    /// The language of the rows.
+    lang: Option<Lang>,
+    rows: Vec<Row>,
+}
+
+/// A row of the list: the question, the answer it shows, and its element.
+struct Row {
+    question: String,
+    answer: Option<AnswerValue>,
+    element: web_sys::Element,
 }
 
 impl Summary {
@@ -79,53 +88,74 @@ impl Summary {
         }
     }
 
-    /// Puts a row for each asked question in the list, in order: a row
-    /// whose text is unchanged stays, a new one is parsed, one no longer
-    /// asked is taken out. Each row is HTML with every text escaped (the
-    /// browser parses it; building the rows element by element from the wasm
-    /// took ~250 calls across and made this the slowest step of a walk, 18 ms
-    /// at 4x CPU).
+    /// Puts a row for each asked question in the list, in order: a row whose
+    /// answer is unchanged stays, a changed one is parsed anew in its place,
+    /// one no longer asked is taken out.
     fn update(&mut self, s: &Session) -> Option<()> {
         let list = match &self.list {
             Some(list) => list.clone(),
             None => self.list.insert(dom::element_from_html("<dl class=\"oc-summary\"></dl>")?).clone(),
         };
-        let lang = s.lang;
-        let content = Content::embedded();
-        let flow = Flow::new(content, &s.answers);
-        let change_label = escape(&t(lang, "ui.check.change"));
+        if self.lang != Some(s.lang) {
+            // Every row's text changes with the language.
+            self.rows.drain(..).for_each(|row| row.element.remove());
+            self.lang = Some(s.lang);
+        }
+        let flow = Flow::new(Content::embedded(), &s.answers);
+        // The same questions in the same order: each row keeps its place.
+        let in_place = flow.questions.len() == self.rows.len()
+            && flow.questions.iter().zip(&self.rows).all(|(q, row)| q.id == row.question);
         let mut old = std::mem::take(&mut self.rows);
         for q in &flow.questions {
-            let title = content.text(lang, &format!("q.{}.title", q.id)).to_string();
-            let value = match flow.effective.get(&q.id) {
-                None => t(lang, "ui.check.not_provided"),
-                Some(v) if q.kind == Kind::Text => v.as_text().unwrap_or_default().to_string(),
-                Some(v) => v.values().iter().map(|c| {
-                    if q.kind == Kind::Select {
-                        content.text(lang, &format!("country.{c}")).to_string()
-                    } else {
-                        content.text(lang, &format!("q.{}.choice.{c}", q.id)).to_string()
+            let answer = flow.effective.get(&q.id);
+            let kept = old.iter().position(|row| row.question == q.id).map(|i| old.swap_remove(i));
+            let element = match kept {
+                Some(row) if row.answer.as_ref() == answer => row.element,
+                kept => {
+                    let element = dom::element_from_html(&row_html(s.lang, q, answer))?;
+                    if let Some(row) = kept {
+                        if in_place {
+                            row.element.replace_with_with_node_1(&element).ok()?;
+                        } else {
+                            row.element.remove();
+                        }
                     }
-                }).collect::<Vec<_>>().join("\n"),
+                    element
+                }
             };
-            let (id, title, value) = (escape(&q.id), escape(&title), escape(&value));
-            let row = format!(
-                "<div class=\"oc-summary__row\"><dt class=\"oc-summary__key\">{title}</dt>\
-                 <dd class=\"oc-summary__value\">{value}</dd><dd class=\"oc-summary__action\">\
-                 <button type=\"button\" class=\"oc-link-button\" id=\"change-{id}\" data-change=\"{id}\">{change_label}\
-                 <span class=\"oc-visually-hidden\">: {title}</span></button></dd></div>"
-            );
-            let element = match old.iter().position(|(o, _)| *o == row) {
-                Some(i) => old.swap_remove(i).1,
-                None => dom::element_from_html(&row)?,
-            };
-            // Each row to the end in turn: the list ends up in order.
-            list.append_child(&element).ok()?;
-            self.rows.push((row, element));
+            if !in_place {
+                // Each row to the end in turn: the list ends up in order.
+                list.append_child(&element).ok()?;
+            }
+            self.rows.push(Row { question: q.id.clone(), answer: answer.cloned(), element });
         }
-        for (_, gone) in old {
-            gone.remove();
-        }
+        old.into_iter().for_each(|row| row.element.remove());
         Some(())
     }
+}
+
+/// A row of the list as HTML, every text escaped (the browser parses it;
+/// building the rows element by element from the wasm took ~250 calls
+/// across and made this the slowest step of a walk, 18 ms at 4x CPU).
+fn row_html(lang: Lang, q: &Question, answer: Option<&AnswerValue>) -> String {
+    let content = Content::embedded();
+    let title = content.text(lang, &format!("q.{}.title", q.id)).to_string();
+    let value = match answer {
+        None => t(lang, "ui.check.not_provided"),
+        Some(v) if q.kind == Kind::Text => v.as_text().unwrap_or_default().to_string(),
+        Some(v) => v.values().iter().map(|c| {
+            if q.kind == Kind::Select {
+                content.text(lang, &format!("country.{c}")).to_string()
+            } else {
+                content.text(lang, &format!("q.{}.choice.{c}", q.id)).to_string()
+            }
+        }).collect::<Vec<_>>().join("\n"),
+    };
+    let (id, title, value, change) = (escape(&q.id), escape(&title), escape(&value), escape(&t(lang, "ui.check.change")));
+    format!(
+        "<div class=\"oc-summary__row\"><dt class=\"oc-summary__key\">{title}</dt>\
+         <dd class=\"oc-summary__value\">{value}</dd><dd class=\"oc-summary__action\">\
+         <button type=\"button\" class=\"oc-link-button\" id=\"change-{id}\" data-change=\"{id}\">{change}\
+         <span class=\"oc-visually-hidden\">: {title}</span></button></dd></div>"
+    )
 }
