@@ -134,11 +134,19 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The check screen's list of answers, kept from render to render.
+    let summary = use_mut_ref(Summary::default);
+
     // Keep the answers on this device: session storage, or local storage when
-    // the person chose to be remembered. Nothing to keep: nothing stored.
+    // the person chose to be remembered. Nothing to keep: nothing stored, and
+    // nothing of erased answers kept in memory.
     {
         let deps = (session.answers.clone(), session.lang, session.remember);
-        use_effect_with(deps, |(answers, lang, remember)| {
+        let summary = summary.clone();
+        use_effect_with(deps, move |(answers, lang, remember)| {
+            if answers.is_empty() {
+                *summary.borrow_mut() = Summary::default();
+            }
             if answers.is_empty() && !*remember {
                 storage::erase();
             } else {
@@ -161,9 +169,6 @@ pub fn App(props: &AppProps) -> Html {
         Screen::Question(id) => Some(step_counter(session.lang, &session.answers, id)),
         _ => None,
     };
-
-    // The check screen's list of answers, kept from render to render.
-    let summary = use_mut_ref(Summary::default);
 
     // Each step: a history entry, the title, the language, and focus on the new heading.
     {
