@@ -51,7 +51,8 @@ test('a full Meta walk in Dutch ends with the objection text and its articles', 
   const short = await s.page.textContent('#oc-letter-short');
   assert.match(short, /^Ik maak op grond van artikel 21 lid 1 AVG bezwaar/);
   assert.match(short, /Facebook en Instagram/);
-  assert.match(short, /biometrische gegevens waarmee ik herkend kan worden en gezondheid/);
+  assert.match(short, /bijzondere categorieën van persoonsgegevens over mij laten zien \(gezondheid\)/);
+  assert.match(short, /Mijn openbare foto's laten mijn gezicht zien\. Het verwerken ervan om mij te identificeren zou verboden zijn/, 'a face is no Art. 9 claim by itself');
   assert.match(short, /In mijn eigen woorden: Mijn revalidatiefoto's deel ik alleen met vrienden\./);
   assert.match(short, /artikel 12 lid 3 AVG/);
   const long = await s.page.textContent('#oc-letter-long');
@@ -112,7 +113,7 @@ test('keyboard only, in English: from the start button to the copied objection t
   }
   await arrive('reasons');
   for (let i = 0; i < 6 && (await page.evaluate(() => deepActive()?.name)) !== 'reasons'; i++) await press('Tab');
-  for (let i = 0; i < 7; i++) await press('Tab'); // to "I could not expect this use"
+  for (let i = 0; i < 6; i++) await press('Tab'); // to "Much of what I posted dates from before .."
   await press('Space');
   await press('Enter');
   for (const q of ['situation_text', 'already_objected', 'full_name', 'account_email']) {
@@ -137,7 +138,7 @@ test('keyboard only, in English: from the start button to the copied objection t
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, await page.textContent('#oc-letter-short'));
   assert.match(copied, /^I object under Art\. 21\(1\) UK GDPR/);
-  assert.match(copied, /could not reasonably expect/);
+  assert.match(copied, /before Meta announced this use on 13 September 2024/, 'the UK notice');
   assert.doesNotMatch(copied, /sensitive information/, 'only the reasons given');
   assertClean(s);
   await s.context.close();
@@ -206,7 +207,8 @@ test('switching language keeps answers, and the check page changes an answer and
   // Change the organisation to "another organisation": its follow-up (legal basis) is asked, then back here.
   await page.click('#change-controller');
   await answer(page, 'controller', 'other');
-  await answer(page, 'legal_basis', 'direct_marketing');
+  await answer(page, 'purpose', 'direct_marketing');
+  await answer(page, 'legal_basis', 'legitimate_interest');
   await page.waitForSelector('#oc-see-result');
   assert.equal(await page.textContent('h1'), 'Check your answers');
   await page.click('#oc-see-result');
@@ -288,6 +290,8 @@ test('outside the EEA: no letter, an explanation with Art. 3', async () => {
   await start(s.page, { lang: 'en' });
   await s.page.click('#oc-start');
   await answer(s.page, 'residence', 'switzerland');
+  await answer(s.page, 'controller', 'other');
+  await answer(s.page, 'eu_establishment', 'no');
   await s.page.click('#oc-see-result');
   assert.equal(await s.page.textContent('#oc-route'), 'The GDPR probably does not protect you here');
   assert.match(await s.page.textContent('main'), /Art\. 3 GDPR/);

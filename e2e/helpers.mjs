@@ -127,7 +127,7 @@ export const META_WALK = [
   ['art9_sex_life', 'no'],
   ['art9_sexual_orientation', 'no'],
   ['art9_made_public', 'limited_audience'],
-  ['reasons', ['sensitive_content', 'unexpected_use']],
+  ['reasons', ['sensitive_content', 'posted_before_notice']],
   ['situation_text', 'Mijn revalidatiefoto\'s deel ik alleen met vrienden.'],
   ['already_objected', 'never'],
   ['full_name', 'Sanne de Vries'],

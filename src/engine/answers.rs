@@ -221,13 +221,31 @@ impl AnswersDocument {
         for (id, value) in raw.iter() {
             match content.question(id) {
                 None => problems.push(AnswersError::UnknownQuestion(short(id))),
-                Some(q) => match check_value(q, value) {
-                    Ok(v) => answers.set(id.clone(), v),
-                    Err(e) => problems.push(e),
+                // An answer that held only retired choices is no answer:
+                // the question is asked again.
+                Some(q) => match without_retired(q, value).map(|v| check_value(q, &v)) {
+                    None => {}
+                    Some(Ok(v)) => answers.set(id.clone(), v),
+                    Some(Err(e)) => problems.push(e),
                 },
             }
         }
         Ok((AnswersDocument { version: FORMAT_VERSION, lang, answers }, problems))
+    }
+}
+
+/// A stored answer without the question's retired choices (`retired` in
+/// questionnaire.toml): an earlier answer now carries their meaning, so they
+/// are left out without a complaint. `None` where nothing else is left.
+fn without_retired(q: &Question, value: &Json) -> Option<Json> {
+    let retired = |v: &Json| v.as_str().is_some_and(|s| q.retired.iter().any(|r| r == s));
+    match value {
+        Json::Array(items) if items.iter().any(retired) => {
+            let kept: Vec<Json> = items.iter().filter(|v| !retired(v)).cloned().collect();
+            (!kept.is_empty()).then_some(Json::Array(kept))
+        }
+        v if retired(v) => None,
+        v => Some(v.clone()),
     }
 }
 

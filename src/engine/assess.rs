@@ -128,13 +128,47 @@ impl Strength {
     }
 }
 
-/// One special category the person said their content may reveal.
+/// What the Art. 9 answers establish, as the `art9` condition of the
+/// outcomes sees it: the strength of the argument from the categories other
+/// than biometric data, and three tags.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Art9Facts {
+    pub strength: Option<Strength>,
+    /// `revealed`: a category other than biometric data answered "yes".
+    pub revealed: bool,
+    /// `unsure`: a category other than biometric data answered "not sure".
+    pub unsure: bool,
+    /// `face`: "yes" to the question whether photos or videos show one's face.
+    pub face: bool,
+}
+
+impl Art9Facts {
+    /// Every tag an `art9` condition may name.
+    pub const TAGS: [&'static str; 6] = ["strong", "moderate", "limited", "revealed", "unsure", "face"];
+
+    pub fn has(&self, tag: &str) -> bool {
+        match tag {
+            "revealed" => self.revealed,
+            "unsure" => self.unsure,
+            "face" => self.face,
+            _ => self.strength.is_some_and(|s| s.id() == tag),
+        }
+    }
+}
+
+/// One special category the person said their content may reveal, with how
+/// strong the Art. 9 argument is for it and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CategoryFinding {
     pub category: SpecialCategory,
     /// "yes" or "not_sure".
     pub answer: String,
     pub label: String,
+    pub strength: Strength,
+    /// The strength in words ("strong", "may apply", "weaker").
+    pub strength_label: String,
+    /// Why, in one sentence with its article.
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -217,12 +251,12 @@ pub struct Assessment {
 pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> Assessment {
     let flow = Flow::new(content, answers);
     let effective = &flow.effective;
-    let art9 = art9_strength(effective);
+    let art9 = art9_facts(effective);
     let route = route_for(content, effective);
     let facts = Facts { answers: effective, route: Some(route), art9 };
     let mut cites = Collected::default();
 
-    let vars = vars_for(content, lang, effective, today);
+    let vars = text_vars(content, lang, effective, today);
 
     if let Some(rule) = content.outcomes.routes.iter().find(|r| r.id == route.id()) {
         cites.add_all(&rule.cites);
@@ -230,31 +264,24 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
     let route_title = render(content, lang, &format!("route.{}.title", route.id()), &vars);
     let route_body = render(content, lang, &format!("route.{}.body", route.id()), &vars);
 
+    let made_public = effective.one(MADE_PUBLIC);
     let categories: Vec<CategoryFinding> = SpecialCategory::ALL
         .into_iter()
         .filter_map(|c| {
             let a = effective.one(c.question())?;
-            (a == "yes" || a == "not_sure").then(|| CategoryFinding {
+            let (strength, why) = category_strength(c, a, made_public)?;
+            Some(CategoryFinding {
                 category: c,
                 answer: a.to_string(),
                 label: content.text(lang, &format!("art9.category.{}", c.question())).to_string(),
+                strength,
+                strength_label: content.text(lang, &format!("art9.level.{}", strength.id())).to_string(),
+                reason: render(content, lang, &format!("art9.why.{why}"), &vars),
             })
         })
         .collect();
-    let art9_finding = match art9 {
-        Some(s) if route != Route::GdprNotApplicable => {
-            cites.add_all(&["art9_1".into(), "c184_20".into(), "c252_21_9_2_e".into()]);
-            if categories.iter().any(|c| c.category == SpecialCategory::Biometric) {
-                cites.add_all(&["art4_14".into(), "recital51".into()]);
-            }
-            Art9Finding {
-                categories,
-                strength: Some(s),
-                title: Some(render(content, lang, &format!("art9.strength.{}.title", s.id()), &vars)),
-                body: render(content, lang, &format!("art9.strength.{}.body", s.id()), &vars),
-            }
-        }
-        _ => Art9Finding {
+    let art9_finding = if categories.is_empty() || route == Route::GdprNotApplicable {
+        Art9Finding {
             categories: Vec::new(),
             strength: None,
             title: None,
@@ -263,7 +290,25 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
             } else {
                 render(content, lang, "ui.result.art9_none", &vars)
             },
-        },
+        }
+    } else {
+        cites.add_all(&["art9_1".into()]);
+        if art9.revealed || art9.unsure {
+            // Indirectly revealed data (C-184/20) and the strict reading of
+            // "manifestly made public" (C-252/21).
+            cites.add_all(&["c184_20".into(), "c252_21_9_2_e".into()]);
+        }
+        if categories.iter().any(|c| c.category == SpecialCategory::Biometric) {
+            cites.add_all(&["art4_14".into(), "recital51".into()]);
+        }
+        // Photos of one's face only: no strength of its own (Art. 4(14), Recital 51).
+        let key = art9.strength.map_or("face_only", Strength::id);
+        Art9Finding {
+            categories,
+            strength: art9.strength,
+            title: Some(render(content, lang, &format!("art9.strength.{key}.title"), &vars)),
+            body: render(content, lang, &format!("art9.strength.{key}.body"), &vars),
+        }
     };
 
     let steps: Vec<Step> = content
@@ -283,24 +328,31 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
         .collect();
 
     let letter = when(&content.outcomes.letter.when, &facts).then(|| Letter {
-        short: compose(content, lang, &content.outcomes.letter.short, &facts, &vars, &mut cites),
-        long: compose(content, lang, &content.outcomes.letter.long, &facts, &vars, &mut cites),
+        short: compose(content, lang, &content.outcomes.letter.short, false, &facts, &vars, &mut cites),
+        long: compose(content, lang, &content.outcomes.letter.long, true, &facts, &vars, &mut cites),
     });
 
     let authority = authority_for(content, lang, effective, &vars);
     let forms = if route == Route::GdprNotApplicable { Vec::new() } else { forms_for(content, lang, effective) };
     let reminder = (route != Route::GdprNotApplicable).then(|| reminder_for(content, lang, effective, today, &vars));
 
+    let uk = effective.one("residence") == Some("uk");
     let citations = cites
         .ids
         .iter()
         .filter_map(|id| {
             let source = content.citation(id)?;
-            Some(Citation {
-                id: id.clone(),
-                label: render(content, lang, &format!("cite.{id}"), &vars),
-                url: source.url.replace("{LANG}", &lang.code().to_ascii_uppercase()),
-            })
+            let mut label = render(content, lang, &format!("cite.{id}"), &vars);
+            // In the UK, judgments of the Court of Justice given after 2020 do
+            // not bind (European Union (Withdrawal) Act 2018, s. 6(1)-(2)).
+            if uk && source.decided.as_deref().is_some_and(|d| d > "2020-12-31") {
+                label.push_str(content.text(lang, "cite.uk_persuasive"));
+            }
+            let url = match (&source.uk_url, uk) {
+                (Some(url), true) => url.clone(),
+                _ => source.url.replace("{LANG}", &lang.code().to_ascii_uppercase()),
+            };
+            Some(Citation { id: id.clone(), label, url })
         })
         .collect();
 
@@ -322,7 +374,7 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
 
 /// The first route rule that holds; the last rule has no condition.
 pub fn route_for(content: &Content, effective: &Answers) -> Route {
-    let facts = Facts { answers: effective, route: None, art9: None };
+    let facts = Facts::asking(effective);
     content
         .outcomes
         .routes
@@ -332,19 +384,42 @@ pub fn route_for(content: &Content, effective: &Answers) -> Route {
         .unwrap_or(Route::ObjectArt21)
 }
 
-/// How strong the Art. 9 argument is, from the category answers and whether the
-/// person deliberately made the content public to everyone (Art. 9(2)(e), C-252/21).
+/// What the Art. 9 answers establish: the strength of the argument from the
+/// categories other than biometric data (whether the person deliberately made
+/// the content public to everyone decides it: Art. 9(2)(e), C-252/21), and
+/// the tags. Photos of one's face are biometric data only when processed to
+/// identify a person uniquely (Art. 4(14), Recital 51), so they give the
+/// `face` tag, never a strength of their own.
+pub fn art9_facts(effective: &Answers) -> Art9Facts {
+    let answer = |c: SpecialCategory| effective.one(c.question());
+    let others = || SpecialCategory::ALL.into_iter().filter(|c| *c != SpecialCategory::Biometric);
+    let revealed = others().any(|c| answer(c) == Some("yes"));
+    let unsure = others().any(|c| answer(c) == Some("not_sure"));
+    let strength = (revealed || unsure).then(|| match effective.one(MADE_PUBLIC) {
+        Some("deliberately_public") => Strength::Limited,
+        Some("limited_audience") if revealed => Strength::Strong,
+        _ => Strength::Moderate,
+    });
+    Art9Facts { strength, revealed, unsure, face: answer(SpecialCategory::Biometric) == Some("yes") }
+}
+
+/// The overall strength of the Art. 9 argument ([`art9_facts`]).
 pub fn art9_strength(effective: &Answers) -> Option<Strength> {
-    let answers: Vec<&str> = SpecialCategory::ALL.iter().filter_map(|c| effective.one(c.question())).collect();
-    let any_yes = answers.contains(&"yes");
-    let any_unsure = answers.contains(&"not_sure");
-    if !any_yes && !any_unsure {
+    art9_facts(effective).strength
+}
+
+/// How strong the argument is for one category, and the id of the reason
+/// (`art9.why.<id>`); `None` where the answer is "no".
+fn category_strength(c: SpecialCategory, answer: &str, made_public: Option<&str>) -> Option<(Strength, &'static str)> {
+    if answer != "yes" && answer != "not_sure" {
         return None;
     }
-    Some(match effective.one(MADE_PUBLIC) {
-        Some("deliberately_public") => Strength::Limited,
-        Some("limited_audience") if any_yes => Strength::Strong,
-        _ => Strength::Moderate,
+    Some(match (c, answer, made_public) {
+        (SpecialCategory::Biometric, _, _) => (Strength::Moderate, "biometric"),
+        (_, _, Some("deliberately_public")) => (Strength::Limited, "made_public"),
+        (_, "not_sure", _) => (Strength::Moderate, "unsure_category"),
+        (_, _, Some("limited_audience")) => (Strength::Strong, "not_public"),
+        _ => (Strength::Moderate, "unsure_public"),
     })
 }
 
@@ -368,31 +443,55 @@ impl Collected {
     }
 }
 
-fn vars_for(content: &Content, lang: Lang, a: &Answers, today: Date) -> Vars {
+/// Which organisation's timeline applies: the UK's for people in the UK, the
+/// EU/EEA's for everyone else the GDPR protects.
+fn region(a: &Answers) -> &'static str {
+    if a.one("residence") == Some("uk") {
+        "uk"
+    } else {
+        "eu_eea"
+    }
+}
+
+/// The values of the placeholders a question's texts may use
+/// ([`super::text::QUESTION_PLACEHOLDERS`]), for the answers given so far.
+pub fn question_vars(content: &Content, lang: Lang, a: &Answers) -> Vars {
     let mut v = Vars::new();
     let law = if a.one("residence") == Some("uk") { "law.uk_gdpr" } else { "law.gdpr" };
     v.set("law", content.text(lang, law));
     let controller = a.one(CONTROLLER).unwrap_or("other");
     v.set("controller", content.text(lang, &format!("controller.{controller}.name")));
+    let notice = content.timeline(controller, region(a)).and_then(|t| t.notice.as_deref()).and_then(Date::parse_iso);
+    v.set("notice_date", notice.map(|d| d.long(content, lang)).unwrap_or_default());
+    v
+}
+
+/// The values of every placeholder, for these answers on this day.
+pub fn text_vars(content: &Content, lang: Lang, a: &Answers, today: Date) -> Vars {
+    let mut v = question_vars(content, lang, a);
+    let law = if a.one("residence") == Some("uk") { "law.uk_gdpr" } else { "law.gdpr" };
+    let controller = a.one(CONTROLLER).unwrap_or("other");
     v.set("services", services_text(content, lang, a));
     v.set("date", today.long(content, lang));
     v.set("reminder_date", today.plus_one_month().long(content, lang));
     v.set("name", a.one("full_name").unwrap_or("").trim());
     v.set("email", a.one("account_email").unwrap_or("").trim());
     v.set("situation_text", a.one("situation_text").unwrap_or("").trim());
-    let cats: Vec<String> = SpecialCategory::ALL
-        .iter()
-        .filter(|c| matches!(a.one(c.question()), Some("yes" | "not_sure")))
-        .map(|c| content.text(lang, &format!("art9.category.{}", c.question())).to_string())
-        .collect();
-    v.set("art9_categories", join_list(content, lang, &cats));
-    let training = content
-        .controller(controller)
-        .and_then(|c| c.training_start.as_deref())
-        .and_then(Date::parse_iso)
-        .map(|d| d.long(content, lang))
-        .unwrap_or_default();
-    v.set("training_start", training);
+    v.set("other_reason", a.one("other_reason").unwrap_or("").trim());
+    // Photos of one's face have their own paragraph (Art. 4(14), Recital 51).
+    let categories = |answer: &str| -> String {
+        let labels: Vec<String> = SpecialCategory::ALL
+            .iter()
+            .filter(|c| **c != SpecialCategory::Biometric && a.one(c.question()) == Some(answer))
+            .map(|c| content.text(lang, &format!("art9.category.{}", c.question())).to_string())
+            .collect();
+        join_list(content, lang, &labels)
+    };
+    v.set("art9_categories", categories("yes"));
+    v.set("art9_unsure", categories("not_sure"));
+    let timeline = content.timeline(controller, region(a));
+    let date = |d: Option<&String>| d.and_then(|d| Date::parse_iso(d)).map(|d| d.long(content, lang)).unwrap_or_default();
+    v.set("training_start", date(timeline.and_then(|t| t.training_start.as_ref())));
     let basis = a.one("legal_basis").unwrap_or("dont_know");
     let basis_id = format!("basis.{basis}");
     let basis_text = content.text_opt(lang, &basis_id).unwrap_or_else(|| content.text(lang, "basis.dont_know"));
@@ -422,13 +521,24 @@ fn services_text(content: &Content, lang: Lang, a: &Answers) -> String {
     join_list(content, lang, &names)
 }
 
+/// The person's own authority (Art. 77(1)): of the country where they live;
+/// for someone outside the EU/EEA and the UK whose organisation is
+/// established in the EU/EEA (Art. 3(1)), that organisation's lead authority
+/// where the check knows it.
 fn authority_record<'c>(content: &'c Content, a: &Answers) -> Option<&'c super::content::Authority> {
     match a.one("residence")? {
         "uk" => content.authority("uk"),
         "eu_eea" => content.authority(a.one("country")?),
+        _ if a.one(ESTABLISHMENT) == Some("yes") => {
+            content.authority(content.controller(a.one(CONTROLLER)?)?.lead_authority.as_deref()?)
+        }
         _ => None,
     }
 }
+
+/// The question whether the organisation is established in the EU/EEA, asked
+/// of people who live elsewhere (Art. 3(1)).
+pub const ESTABLISHMENT: &str = "eu_establishment";
 
 fn authority_for(content: &Content, lang: Lang, a: &Answers, vars: &Vars) -> Option<AuthorityInfo> {
     let auth = authority_record(content, a)?;
@@ -436,7 +546,7 @@ fn authority_for(content: &Content, lang: Lang, a: &Answers, vars: &Vars) -> Opt
         .one(CONTROLLER)
         .and_then(|c| content.controller(c))
         .and_then(|c| c.lead_authority.as_deref())
-        .filter(|lead| auth.region == "eu_eea" && *lead != auth.country)
+        .filter(|lead| auth.region == "eu_eea" && *lead != auth.country && matches!(a.one("residence"), Some("eu_eea")))
         .map(|_| render(content, lang, "ui.result.lead_authority", vars));
     Some(AuthorityInfo {
         country: auth.country.clone(),
@@ -496,12 +606,13 @@ fn compose(
     content: &Content,
     lang: Lang,
     blocks: &[LetterBlock],
+    long: bool,
     facts: &Facts<'_>,
     vars: &Vars,
     cites: &mut Collected,
 ) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
-    compose_into(content, lang, blocks, facts, vars, cites, &mut paragraphs, 0);
+    compose_into(content, lang, blocks, long, facts, vars, cites, &mut paragraphs, 0);
     let mut out = String::new();
     for p in paragraphs {
         if !out.is_empty() {
@@ -537,6 +648,7 @@ fn compose_into(
     content: &Content,
     lang: Lang,
     blocks: &[LetterBlock],
+    long: bool,
     facts: &Facts<'_>,
     vars: &Vars,
     cites: &mut Collected,
@@ -546,11 +658,12 @@ fn compose_into(
     for block in blocks.iter().filter(|b| when(&b.when, facts)) {
         if let Some(include) = &block.include {
             if include == "core" && depth == 0 {
-                compose_into(content, lang, &content.outcomes.letter.core, facts, vars, cites, out, depth + 1);
+                compose_into(content, lang, &content.outcomes.letter.core, long, facts, vars, cites, out, depth + 1);
             }
             continue;
         }
-        let Some(text) = &block.text else { continue };
+        let text = if long { block.long_text.as_ref().or(block.text.as_ref()) } else { block.text.as_ref() };
+        let Some(text) = text else { continue };
         match &block.each {
             Some(q) => {
                 for value in facts.answers.get(q).map(|v| v.values().to_vec()).unwrap_or_default() {

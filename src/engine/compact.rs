@@ -33,7 +33,12 @@ pub fn write(content: &Content) -> Vec<u8> {
     w.list(&content.controllers, |w, c| {
         w.text(&c.id);
         w.text(&c.legal_basis);
-        w.opt(&c.training_start, Writer::string);
+        w.text(&c.purpose);
+        w.list(&c.timeline, |w, t| {
+            w.text(&t.region);
+            w.opt(&t.notice, Writer::string);
+            w.opt(&t.training_start, Writer::string);
+        });
         w.opt(&c.lead_authority, Writer::string);
         w.text(&c.verified);
         w.list(&c.forms, |w, f| {
@@ -51,6 +56,8 @@ pub fn write(content: &Content) -> Vec<u8> {
     w.list(&content.citations, |w, c| {
         w.text(&c.id);
         w.text(&c.url);
+        w.opt(&c.uk_url, Writer::string);
+        w.opt(&c.decided, Writer::string);
     });
     w.0
 }
@@ -75,7 +82,8 @@ pub fn read(bytes: &[u8], locales: Texts) -> Result<Content, String> {
         controllers: r.list(|r| Controller {
             id: r.text(),
             legal_basis: r.text(),
-            training_start: r.opt(Reader::text),
+            purpose: r.text(),
+            timeline: r.list(|r| Timeline { region: r.text(), notice: r.opt(Reader::text), training_start: r.opt(Reader::text) }),
             lead_authority: r.opt(Reader::text),
             verified: r.text(),
             forms: r.list(|r| ServiceForm { service: r.text(), url: r.text() }),
@@ -87,7 +95,12 @@ pub fn read(bytes: &[u8], locales: Texts) -> Result<Content, String> {
             website: r.text(),
             complaint_url: r.opt(Reader::text),
         }),
-        citations: r.list(|r| CitationSource { id: r.text(), url: r.text() }),
+        citations: r.list(|r| CitationSource {
+            id: r.text(),
+            url: r.text(),
+            uk_url: r.opt(Reader::text),
+            decided: r.opt(Reader::text),
+        }),
         locales,
     };
     if r.damaged || !r.bytes.is_empty() {
@@ -194,10 +207,16 @@ impl Writer {
         self.flag(q.required);
         self.opt(&q.max_chars, |w, n| w.count(*n));
         self.texts(&q.exclusive);
+        self.list(&q.choice_when, |w, (choice, c)| {
+            w.text(choice);
+            w.condition(c);
+        });
+        self.texts(&q.retired);
     }
 
     fn letter_block(&mut self, b: &LetterBlock) {
         self.opt(&b.text, Writer::string);
+        self.opt(&b.long_text, Writer::string);
         self.opt(&b.each, Writer::string);
         self.opt(&b.include, Writer::string);
         self.opt(&b.when, Writer::condition);
@@ -315,12 +334,15 @@ impl Reader<'_> {
             required: self.flag(),
             max_chars: self.opt(Reader::count),
             exclusive: self.texts(),
+            choice_when: self.list(|r| (r.text(), r.condition())),
+            retired: self.texts(),
         }
     }
 
     fn letter_block(&mut self) -> LetterBlock {
         LetterBlock {
             text: self.opt(Reader::text),
+            long_text: self.opt(Reader::text),
             each: self.opt(Reader::text),
             include: self.opt(Reader::text),
             when: self.opt(Reader::condition),

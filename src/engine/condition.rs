@@ -2,7 +2,7 @@
 //! evaluated. A typed enum instead of an expression language: an editor writes
 //! TOML, the content reader checks the shape, the content lint checks the ids.
 use super::answers::Answers;
-use super::assess::{Route, Strength};
+use super::assess::{Art9Facts, Route};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Condition {
@@ -15,7 +15,9 @@ pub enum Condition {
     Not(Box<Condition>),
     /// The route is one of these (outcomes only).
     Route(Vec<String>),
-    /// The Art. 9 argument has one of these strengths (outcomes only).
+    /// What the Art. 9 answers establish has one of these tags (outcomes
+    /// only): a strength (`strong`, `moderate`, `limited`), or `revealed`,
+    /// `unsure`, `face` (see [`Art9Facts`]).
     Art9(Vec<String>),
 }
 
@@ -24,7 +26,14 @@ pub struct Facts<'a> {
     pub answers: &'a Answers,
     /// Known once the questions are done; `None` while asking.
     pub route: Option<Route>,
-    pub art9: Option<Strength>,
+    pub art9: Art9Facts,
+}
+
+impl<'a> Facts<'a> {
+    /// While the questions are asked: answers only.
+    pub fn asking(answers: &'a Answers) -> Facts<'a> {
+        Facts { answers, route: None, art9: Art9Facts::default() }
+    }
 }
 
 impl Condition {
@@ -39,7 +48,7 @@ impl Condition {
             Condition::Any(cs) => cs.iter().any(|c| c.holds(facts)),
             Condition::Not(c) => !c.holds(facts),
             Condition::Route(ids) => facts.route.is_some_and(|r| ids.iter().any(|id| id == r.id())),
-            Condition::Art9(ids) => facts.art9.is_some_and(|s| ids.iter().any(|id| id == s.id())),
+            Condition::Art9(ids) => ids.iter().any(|id| facts.art9.has(id)),
         }
     }
 

@@ -67,6 +67,12 @@ pub struct Question {
     pub max_chars: Option<usize>,
     /// Choices that cannot be combined with any other (e.g. "nothing is public").
     pub exclusive: Vec<String>,
+    /// Choices offered only where their condition holds (`choice_when`);
+    /// the others are always offered.
+    pub choice_when: Vec<(String, Condition)>,
+    /// Former choices a saved answer may still hold: read without complaint
+    /// and left out, because an earlier answer now carries their meaning.
+    pub retired: Vec<String>,
 }
 
 /// Longest text answer when a question sets no `max_chars`.
@@ -113,6 +119,8 @@ pub struct StepRule {
 pub struct LetterBlock {
     /// A text id, or with `each` the prefix of one text id per chosen value.
     pub text: Option<String>,
+    /// The same for the long letter, where it argues at more length.
+    pub long_text: Option<String>,
     /// Repeat the text for every value of this (multi) question.
     pub each: Option<String>,
     /// Insert the blocks of another list (only "core").
@@ -145,12 +153,28 @@ pub struct ServiceForm {
     pub url: String,
 }
 
-/// A known organisation: its own legal basis, training start, forms.
+/// When a known organisation told people in one region about the use, and
+/// when it started.
+#[derive(Clone, Debug)]
+pub struct Timeline {
+    /// "eu_eea" or "uk" (a residence choice); "eu_eea" also serves people
+    /// outside both whose account is run from the EU/EEA.
+    pub region: String,
+    /// ISO date of the organisation's notice to users.
+    pub notice: Option<String>,
+    /// ISO date the use (AI training) started.
+    pub training_start: Option<String>,
+}
+
+/// A known organisation: its own legal basis and purpose, its timeline per
+/// region, its forms.
 #[derive(Clone, Debug)]
 pub struct Controller {
     pub id: String,
     pub legal_basis: String,
-    pub training_start: Option<String>,
+    /// What it uses the data for (a choice id of the `purpose` question).
+    pub purpose: String,
+    pub timeline: Vec<Timeline>,
     pub lead_authority: Option<String>,
     pub verified: String,
     pub forms: Vec<ServiceForm>,
@@ -170,6 +194,11 @@ pub struct Authority {
 pub struct CitationSource {
     pub id: String,
     pub url: String,
+    /// Where people under the UK GDPR read it (legislation.gov.uk).
+    pub uk_url: Option<String>,
+    /// For case law: the ISO date of the judgment (in the UK, later than
+    /// 2020 means persuasive only).
+    pub decided: Option<String>,
 }
 
 /// Everything in `content/`, typed. Built once; shared by reference.
@@ -262,6 +291,11 @@ impl Content {
 
     pub fn authority(&self, country: &str) -> Option<&Authority> {
         self.authorities.iter().find(|a| a.country == country)
+    }
+
+    /// The organisation's timeline for people in this region.
+    pub fn timeline(&self, controller: &str, region: &str) -> Option<&Timeline> {
+        self.controller(controller)?.timeline.iter().find(|t| t.region == region)
     }
 
     pub fn citation(&self, id: &str) -> Option<&CitationSource> {
@@ -434,7 +468,19 @@ mod read {
     }
 
     fn question(value: &Json, at: String) -> Result<Question> {
-        let t = Table::new(value, at, &["id", "kind", "choices", "choices_from", "when", "required", "max_chars", "exclusive"])?;
+        let t = Table::new(
+            value,
+            at,
+            &["id", "kind", "choices", "choices_from", "when", "required", "max_chars", "exclusive", "choice_when", "retired"],
+        )?;
+        let mut choice_when = Vec::new();
+        if let Some(v) = t.map.get("choice_when") {
+            let at = t.place("choice_when");
+            let map = v.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
+            for (choice, c) in map.iter() {
+                choice_when.push((choice.clone(), condition(c, format!("{at}.{choice}"))?));
+            }
+        }
         Ok(Question {
             id: t.text("id")?,
             kind: kind(t.required("kind")?, &t.place("kind"))?,
@@ -444,6 +490,8 @@ mod read {
             required: t.flag("required", true)?,
             max_chars: t.count("max_chars")?,
             exclusive: t.texts("exclusive")?,
+            choice_when,
+            retired: t.texts("retired")?,
         })
     }
 
@@ -458,7 +506,7 @@ mod read {
     }
 
     fn letter_block(value: &Json, at: String) -> Result<LetterBlock> {
-        let t = Table::new(value, at, &["text", "each", "include", "when", "cites", "cites_each"])?;
+        let t = Table::new(value, at, &["text", "long_text", "each", "include", "when", "cites", "cites_each"])?;
         let mut cites_each = Vec::new();
         if let Some(v) = t.map.get("cites_each") {
             let at = t.place("cites_each");
@@ -469,6 +517,7 @@ mod read {
         }
         Ok(LetterBlock {
             text: t.opt_text("text")?,
+            long_text: t.opt_text("long_text")?,
             each: t.opt_text("each")?,
             include: t.opt_text("include")?,
             when: t.condition("when")?,
@@ -478,11 +527,15 @@ mod read {
     }
 
     fn controller(value: &Json, at: String) -> Result<Controller> {
-        let t = Table::new(value, at, &["id", "legal_basis", "training_start", "lead_authority", "verified", "form"])?;
+        let t = Table::new(value, at, &["id", "legal_basis", "purpose", "timeline", "lead_authority", "verified", "form"])?;
         Ok(Controller {
             id: t.text("id")?,
             legal_basis: t.text("legal_basis")?,
-            training_start: t.opt_text("training_start")?,
+            purpose: t.text("purpose")?,
+            timeline: t.list("timeline", false, |v, at| {
+                let l = Table::new(v, at, &["region", "notice", "training_start"])?;
+                Ok(Timeline { region: l.text("region")?, notice: l.opt_text("notice")?, training_start: l.opt_text("training_start")? })
+            })?,
             lead_authority: t.opt_text("lead_authority")?,
             verified: t.text("verified")?,
             forms: t.list("form", false, |v, at| {
@@ -519,8 +572,13 @@ mod read {
             controllers: doc.table("controllers", &["controller"])?.list("controller", true, controller)?,
             authorities: doc.table("authorities", &["authority"])?.list("authority", true, authority)?,
             citations: doc.table("citations", &["citation"])?.list("citation", true, |v, at| {
-                let t = Table::new(v, at, &["id", "url"])?;
-                Ok(CitationSource { id: t.text("id")?, url: t.text("url")? })
+                let t = Table::new(v, at, &["id", "url", "uk_url", "decided"])?;
+                Ok(CitationSource {
+                    id: t.text("id")?,
+                    url: t.text("url")?,
+                    uk_url: t.opt_text("uk_url")?,
+                    decided: t.opt_text("decided")?,
+                })
             })?,
             locales,
         })

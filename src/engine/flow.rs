@@ -6,8 +6,10 @@ use super::answers::{AnswerValue, Answers};
 use super::condition::{Condition, Facts};
 use super::content::{Content, Kind, Question};
 
-/// The question whose answer a known organisation already gives (its own legal basis).
+/// The questions whose answers a known organisation already gives (its own
+/// legal basis, and what it uses the data for).
 pub const LEGAL_BASIS: &str = "legal_basis";
+pub const PURPOSE: &str = "purpose";
 pub const CONTROLLER: &str = "controller";
 
 /// The questions to ask for these answers, and the answers that count.
@@ -38,20 +40,20 @@ impl<'c> Flow<'c> {
             for q in &section.questions {
                 if section_on && holds(&q.when, &effective) {
                     questions.push(q);
-                    if let Some(v) = answers.get(&q.id) {
-                        effective.set(q.id.clone(), v.clone());
+                    // Only the choices offered now count (`choice_when`): an
+                    // answer given when others were offered keeps the rest.
+                    if let Some(v) = answers.get(&q.id).and_then(|v| offered_part(q, v, &effective)) {
+                        effective.set(q.id.clone(), v);
                     } else if assume_first && !q.choices.is_empty() {
-                        let first = q.choices.iter().find(|c| !q.exclusive.contains(c)).unwrap_or(&q.choices[0]).clone();
+                        let offered = offered_choices(q, &effective);
+                        let first = offered.iter().find(|c| !q.exclusive.contains(c)).or(offered.first()).map_or(&q.choices[0], |c| *c).clone();
                         let value = if q.kind == Kind::Multi { AnswerValue::Many(vec![first]) } else { AnswerValue::One(first) };
                         effective.set(q.id.clone(), value);
                     }
-                } else if q.id == LEGAL_BASIS {
-                    if let Some(basis) = effective
-                        .one(CONTROLLER)
-                        .and_then(|c| content.controller(c))
-                        .map(|c| c.legal_basis.clone())
-                    {
-                        effective.set(LEGAL_BASIS, AnswerValue::One(basis));
+                } else if q.id == LEGAL_BASIS || q.id == PURPOSE {
+                    if let Some(c) = effective.one(CONTROLLER).and_then(|c| content.controller(c)) {
+                        let preset = if q.id == LEGAL_BASIS { &c.legal_basis } else { &c.purpose };
+                        effective.set(q.id.clone(), AnswerValue::One(preset.clone()));
                     }
                 }
             }
@@ -110,9 +112,33 @@ impl<'c> Flow<'c> {
     }
 }
 
+/// The choices of `q` offered to a person with these (earlier) answers, in
+/// the content's order.
+pub fn offered_choices<'q>(q: &'q Question, answers: &Answers) -> Vec<&'q String> {
+    q.choices
+        .iter()
+        .filter(|c| q.choice_when.iter().find(|(v, _)| v == *c).is_none_or(|(_, when)| when.holds(&Facts::asking(answers))))
+        .collect()
+}
+
+/// The part of an answer that is still offered; `None` when nothing is.
+fn offered_part(q: &Question, v: &AnswerValue, answers: &Answers) -> Option<AnswerValue> {
+    if q.choice_when.is_empty() {
+        return Some(v.clone());
+    }
+    let offered = offered_choices(q, answers);
+    match v {
+        AnswerValue::One(x) => offered.contains(&x).then(|| v.clone()),
+        AnswerValue::Many(xs) => {
+            let kept: Vec<String> = xs.iter().filter(|x| offered.contains(x)).cloned().collect();
+            (!kept.is_empty()).then_some(AnswerValue::Many(kept))
+        }
+    }
+}
+
 fn holds(when: &Option<Condition>, answers: &Answers) -> bool {
     when.as_ref()
-        .is_none_or(|c| c.holds(&Facts { answers, route: None, art9: None }))
+        .is_none_or(|c| c.holds(&Facts::asking(answers)))
 }
 
 /// Why a submitted answer cannot be accepted.

@@ -4,12 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::answers::{AnswerValue, Answers};
-use super::assess::{art9_strength, route_for, Route, SpecialCategory, Strength};
+use super::assess::{art9_facts, route_for, Art9Facts, Route, SpecialCategory, Strength};
 use super::condition::{Condition, Facts, OutcomeId};
 use super::content::{Content, Kind, LetterBlock};
 use super::date::Date;
-use super::flow::Flow;
-use super::text::{placeholders, PLACEHOLDERS};
+use super::flow::{offered_choices, Flow};
+use super::text::{placeholders, PLACEHOLDERS, QUESTION_PLACEHOLDERS};
 
 /// All problems found; empty means the content is sound.
 pub fn lint(content: &Content) -> Vec<String> {
@@ -63,6 +63,17 @@ fn questions(content: &Content, p: &mut Vec<String>) {
                     p.push(format!("questionnaire.toml: `{}` exclusive `{x}` is not one of its choices", q.id));
                 }
             }
+            for (c, when) in &q.choice_when {
+                if !q.choices.contains(c) {
+                    p.push(format!("questionnaire.toml: `{}` choice_when names `{c}`, not one of its choices", q.id));
+                }
+                check_condition(content, when, &seen, &format!("question `{}` choice `{c}`", q.id), false, p);
+            }
+            for r in &q.retired {
+                if q.choices.contains(r) {
+                    p.push(format!("questionnaire.toml: `{}` retired `{r}` is still one of its choices", q.id));
+                }
+            }
             if !q.required && q.kind != Kind::Text {
                 p.push(format!("questionnaire.toml: only text questions can be optional (`{}`)", q.id));
             }
@@ -75,7 +86,7 @@ fn questions(content: &Content, p: &mut Vec<String>) {
             _ => p.push(format!("questionnaire.toml: Art. 9 question `{}` must exist with choices yes, no, not_sure", c.question())),
         }
     }
-    for id in ["residence", "country", "controller", "legal_basis", "services", "reasons", "art9_made_public", "full_name", "account_email", "situation_text"] {
+    for id in ["residence", "country", "controller", "eu_establishment", "purpose", "legal_basis", "services", "reasons", "art9_made_public", "full_name", "account_email", "situation_text"] {
         if content.question(id).is_none() {
             p.push(format!("questionnaire.toml: the engine needs question `{id}`"));
         }
@@ -102,8 +113,8 @@ fn check_condition(content: &Content, c: &Condition, earlier: &[&str], place: &s
             p.push(format!("{place}: route and art9 conditions only work in outcomes.toml"))
         }
         OutcomeId::Route(r) if Route::from_id(r).is_none() => p.push(format!("{place}: unknown route `{r}`")),
-        OutcomeId::Art9(s) if !Strength::ALL.iter().any(|x| x.id() == s) => {
-            p.push(format!("{place}: unknown Art. 9 strength `{s}` (strong, moderate, limited)"))
+        OutcomeId::Art9(s) if !Art9Facts::TAGS.contains(&s) => {
+            p.push(format!("{place}: unknown Art. 9 tag `{s}` ({})", Art9Facts::TAGS.join(", ")))
         }
         _ => {}
     });
@@ -202,7 +213,17 @@ fn controllers_and_authorities(content: &Content, p: &mut Vec<String>) {
         if !basis.contains(&c.legal_basis) {
             p.push(format!("controllers.toml: `{}` legal_basis `{}` is not a choice of `legal_basis`", c.id, c.legal_basis));
         }
-        for d in c.training_start.iter().chain(std::iter::once(&c.verified)) {
+        let purposes = content.question("purpose").map(|q| q.choices.clone()).unwrap_or_default();
+        if !purposes.contains(&c.purpose) {
+            p.push(format!("controllers.toml: `{}` purpose `{}` is not a choice of `purpose`", c.id, c.purpose));
+        }
+        for t in &c.timeline {
+            if !matches!(t.region.as_str(), "eu_eea" | "uk") {
+                p.push(format!("controllers.toml: `{}` timeline region `{}` must be eu_eea or uk", c.id, t.region));
+            }
+        }
+        let dates = c.timeline.iter().flat_map(|t| t.notice.iter().chain(t.training_start.iter()));
+        for d in dates.chain(std::iter::once(&c.verified)) {
             if Date::parse_iso(d).is_none() {
                 p.push(format!("controllers.toml: `{}` has an invalid date `{d}` (use YYYY-MM-DD)", c.id));
             }
@@ -286,19 +307,26 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
     }
     let l = &content.outcomes.letter;
     for b in l.core.iter().chain(&l.short).chain(&l.long) {
-        let Some(t) = &b.text else { continue };
-        match b.each.as_deref().and_then(|q| content.question(q)) {
-            Some(q) => q.choices.iter().for_each(|c| {
-                need.insert(format!("{t}.{c}"));
-            }),
-            None => {
-                need.insert(t.clone());
+        for t in b.text.iter().chain(b.long_text.iter()) {
+            match b.each.as_deref().and_then(|q| content.question(q)) {
+                Some(q) => q.choices.iter().for_each(|c| {
+                    need.insert(format!("{t}.{c}"));
+                }),
+                None => {
+                    need.insert(t.clone());
+                }
             }
         }
     }
+    for s in Strength::ALL.iter().map(|s| s.id()).chain(["face_only"]) {
+        need.insert(format!("art9.strength.{s}.title"));
+        need.insert(format!("art9.strength.{s}.body"));
+    }
     for s in Strength::ALL {
-        need.insert(format!("art9.strength.{}.title", s.id()));
-        need.insert(format!("art9.strength.{}.body", s.id()));
+        need.insert(format!("art9.level.{}", s.id()));
+    }
+    for why in ["biometric", "made_public", "unsure_category", "not_public", "unsure_public"] {
+        need.insert(format!("art9.why.{why}"));
     }
     for c in SpecialCategory::ALL {
         need.insert(format!("art9.category.{}", c.question()));
@@ -320,7 +348,7 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
     for b in content.question("legal_basis").map(|q| q.choices.clone()).unwrap_or_default() {
         optional.insert(format!("basis.{b}"));
     }
-    for id in ["list.and", "law.gdpr", "law.uk_gdpr", "basis.dont_know", "art9.answer.yes", "art9.answer.not_sure"] {
+    for id in ["list.and", "law.gdpr", "law.uk_gdpr", "basis.dont_know", "art9.answer.yes", "art9.answer.not_sure", "cite.uk_persuasive"] {
         need.insert(id.into());
     }
     for m in 1..=12 {
@@ -342,6 +370,11 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
             for ph in placeholders(text) {
                 if !PLACEHOLDERS.contains(&ph) {
                     p.push(format!("locales/{lang}.toml: `{id}` uses unknown placeholder {{{ph}}}"));
+                } else if id.starts_with("q.") && !QUESTION_PLACEHOLDERS.contains(&ph) {
+                    p.push(format!(
+                        "locales/{lang}.toml: question text `{id}` can only use {}, not {{{ph}}}",
+                        QUESTION_PLACEHOLDERS.iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(", ")
+                    ));
                 }
             }
             // Text ids the UI uses are checked against the UI sources by
@@ -394,8 +427,13 @@ fn citations(content: &Content, _texts: &BTreeSet<String>, p: &mut Vec<String>) 
         if !used.contains(&c.id) {
             p.push(format!("citations.toml: `{}` is never cited", c.id));
         }
-        if !c.url.starts_with("https://") {
-            p.push(format!("citations.toml: `{}` url must start with https://", c.id));
+        for url in std::iter::once(&c.url).chain(c.uk_url.iter()) {
+            if !url.starts_with("https://") {
+                p.push(format!("citations.toml: `{}` url `{url}` must start with https://", c.id));
+            }
+        }
+        if c.decided.as_deref().is_some_and(|d| Date::parse_iso(d).is_none()) {
+            p.push(format!("citations.toml: `{}` decided must be a date (YYYY-MM-DD)", c.id));
         }
     }
 }
@@ -416,7 +454,7 @@ fn reachability(content: &Content, p: &mut Vec<String>) {
         seen_q.extend(flow.questions.iter().map(|q| q.id.clone()));
         let route = route_for(content, &flow.effective);
         seen_routes.insert(route.id());
-        let facts = Facts { answers: &flow.effective, route: Some(route), art9: art9_strength(&flow.effective) };
+        let facts = Facts { answers: &flow.effective, route: Some(route), art9: art9_facts(&flow.effective) };
         for s in &content.outcomes.steps {
             if s.when.as_ref().is_none_or(|c| c.holds(&facts)) {
                 seen_steps.insert(s.id.clone());
@@ -456,21 +494,18 @@ pub fn random_walk(content: &Content, rng: &mut XorShift) -> Answers {
     loop {
         let flow = Flow::new(content, &answers);
         let Some(q) = flow.questions.iter().find(|q| answers.get(&q.id).is_none()) else { break };
+        let offered = offered_choices(q, &flow.effective);
         let value = match q.kind {
-            Kind::Single | Kind::Select => AnswerValue::One(q.choices[rng.below(q.choices.len())].clone()),
+            Kind::Single | Kind::Select => AnswerValue::One(offered[rng.below(offered.len())].clone()),
             Kind::Multi => {
-                let mut chosen: Vec<String> = q
-                    .choices
-                    .iter()
-                    .filter(|c| !q.exclusive.contains(c) && rng.below(2) == 0)
-                    .cloned()
-                    .collect();
+                let mut chosen: Vec<String> =
+                    offered.iter().filter(|c| !q.exclusive.contains(c) && rng.below(2) == 0).map(|c| (*c).clone()).collect();
                 if chosen.is_empty() {
-                    chosen.push(q.choices[rng.below(q.choices.len())].clone());
+                    chosen.push(offered[rng.below(offered.len())].clone());
                 }
                 AnswerValue::Many(chosen)
             }
-            Kind::Text => AnswerValue::One(if rng.below(2) == 0 { "text".into() } else { String::new() }),
+            Kind::Text => AnswerValue::One(if q.required || rng.below(2) == 0 { "text".into() } else { String::new() }),
         };
         if value.is_empty() {
             // An optional text left empty: mark it visited with a placeholder and drop it after.

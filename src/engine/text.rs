@@ -7,8 +7,12 @@ use super::content::{Content, Lang};
 pub const PLACEHOLDERS: &[&str] = &[
     "law", "controller", "services", "date", "reminder_date", "name", "email", "art9_categories",
     "situation_text", "training_start", "authority", "authority_website", "country", "basis", "step",
-    "total", "max", "choice", "service", "reason",
+    "total", "max", "choice", "service", "reason", "notice_date", "art9_unsure", "other_reason",
 ];
+
+/// The placeholders a question's texts (title, hint, choices) may use: they
+/// are filled from the answers given before it ([`super::assess::question_vars`]).
+pub const QUESTION_PLACEHOLDERS: &[&str] = &["law", "controller", "notice_date"];
 
 /// Values for placeholders.
 #[derive(Clone, Debug, Default)]
@@ -32,6 +36,11 @@ impl Vars {
     }
     pub fn get(&self, key: &str) -> Option<&str> {
         self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
+    }
+    /// Every value in order: two sets of the same keys with the same
+    /// signature fill every text alike.
+    pub fn signature(&self) -> String {
+        self.0.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>().join("\u{1f}")
     }
 }
 

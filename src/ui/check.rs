@@ -12,7 +12,9 @@ use super::app::{dispatch, SessionHandle};
 use super::state::{Action, Session};
 use super::{escape, t};
 use crate::engine::content::{Kind, Question};
+use crate::engine::assess::question_vars;
 use crate::engine::flow::Flow;
+use crate::engine::text::{fill, Vars};
 use crate::engine::{AnswerValue, Content, Lang};
 use crate::platform::dom;
 
@@ -54,8 +56,9 @@ pub fn check_page(s: &SessionHandle, summary: &Rc<RefCell<Summary>>) -> Html {
 #[derive(Default)]
 pub struct Summary {
     list: Option<web_sys::Element>,
-    /// The language of the rows.
-    lang: Option<Lang>,
+    /// The language of the rows, and the values their texts' placeholders
+    /// were filled with ([`Vars::signature`]).
+    texts: Option<(Lang, String)>,
     rows: Vec<Row>,
 }
 
@@ -93,12 +96,15 @@ impl Summary {
             Some(list) => list.clone(),
             None => self.list.insert(dom::element_from_html("<dl class=\"oc-summary\"></dl>")?).clone(),
         };
-        if self.lang != Some(s.lang) {
-            // Every row's text changes with the language.
-            self.rows.drain(..).for_each(|row| row.element.remove());
-            self.lang = Some(s.lang);
-        }
         let flow = Flow::new(Content::embedded(), &s.answers);
+        // Every row's text changes with the language, and with what the
+        // questions' texts name (the law, the organisation, its notice date).
+        let vars = question_vars(Content::embedded(), s.lang, &flow.effective);
+        let texts = (s.lang, vars.signature());
+        if self.texts.as_ref() != Some(&texts) {
+            self.rows.drain(..).for_each(|row| row.element.remove());
+            self.texts = Some(texts);
+        }
         // The same questions in the same order: each row keeps its place.
         let in_place = flow.questions.len() == self.rows.len()
             && flow.questions.iter().zip(&self.rows).all(|(q, row)| q.id == row.question);
@@ -109,7 +115,7 @@ impl Summary {
             let element = match kept {
                 Some(row) if row.answer.as_ref() == answer => row.element,
                 kept => {
-                    let element = dom::element_from_html(&row_html(s.lang, q, answer))?;
+                    let element = dom::element_from_html(&row_html(s.lang, q, answer, &vars))?;
                     if let Some(row) = kept {
                         if in_place {
                             row.element.replace_with_with_node_1(&element).ok()?;
@@ -134,9 +140,9 @@ impl Summary {
 /// A row of the list as HTML, every text escaped (the browser parses it;
 /// building the rows element by element from the wasm took ~250 calls
 /// across and made this the slowest step of a walk, 18 ms at 4x CPU).
-fn row_html(lang: Lang, q: &Question, answer: Option<&AnswerValue>) -> String {
+fn row_html(lang: Lang, q: &Question, answer: Option<&AnswerValue>, vars: &Vars) -> String {
     let content = Content::embedded();
-    let title = content.text(lang, &format!("q.{}.title", q.id)).to_string();
+    let title = fill(content.text(lang, &format!("q.{}.title", q.id)), vars);
     let value = match answer {
         None => t(lang, "ui.check.not_provided"),
         Some(v) if q.kind == Kind::Text => v.as_text().unwrap_or_default().to_string(),
@@ -144,7 +150,7 @@ fn row_html(lang: Lang, q: &Question, answer: Option<&AnswerValue>) -> String {
             if q.kind == Kind::Select {
                 content.text(lang, &format!("country.{c}")).to_string()
             } else {
-                content.text(lang, &format!("q.{}.choice.{c}", q.id)).to_string()
+                fill(content.text(lang, &format!("q.{}.choice.{c}", q.id)), vars)
             }
         }).collect::<Vec<_>>().join("\n"),
     };

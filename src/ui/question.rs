@@ -8,8 +8,9 @@ use super::app::{dispatch, SessionHandle};
 use super::state::Action;
 use super::{escape, t, tf};
 use crate::engine::content::{Kind, Question};
-use crate::engine::flow::{FieldError, Submission};
-use crate::engine::text::Vars;
+use crate::engine::assess::question_vars;
+use crate::engine::flow::{offered_choices, FieldError, Flow, Submission};
+use crate::engine::text::{fill, Vars};
 use crate::engine::{Content, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -43,12 +44,13 @@ impl DraftHandle {
     }
 }
 
-/// The draft a question starts with: its saved answer, if any.
-fn saved_draft(q: &Question, s: &SessionHandle) -> Draft {
+/// The draft a question starts with: its saved answer (the choices of it
+/// still offered), if any.
+fn saved_draft(q: &Question, s: &SessionHandle, offered: &[&String]) -> Draft {
     match (q.kind, s.answers.get(&q.id)) {
         (Kind::Text, Some(v)) => Draft::Text(v.as_text().unwrap_or_default().to_string()),
         (Kind::Text, None) => Draft::Text(String::new()),
-        (_, Some(v)) => Draft::Choices(v.values().to_vec()),
+        (_, Some(v)) => Draft::Choices(v.values().iter().filter(|c| offered.contains(c)).cloned().collect()),
         (_, None) => Draft::Choices(Vec::new()),
     }
 }
@@ -77,15 +79,20 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
         v.1
     };
     let Some(q) = content.question(&props.id) else { return html! {} };
+    // The texts may name the law, the organisation and its notice date, from
+    // earlier answers; the choices offered follow earlier answers too.
+    let effective = Flow::new(content, &s.answers).effective;
+    let offered = offered_choices(q, &effective);
     let draft = match &*stored {
         Some((made_on, d)) if *made_on == visit => d.clone(),
-        _ => saved_draft(q, s),
+        _ => saved_draft(q, s, &offered),
     };
     let draft = DraftHandle { visit, value: draft, stored };
 
     let counter = props.counter.clone();
-    let title = content.text(lang, &format!("q.{}.title", q.id)).to_string();
-    let hint = hint_text(lang, q).map(str::to_string);
+    let vars = question_vars(content, lang, &effective);
+    let title = fill(content.text(lang, &format!("q.{}.title", q.id)), &vars);
+    let hint = hint_text(lang, q).map(|h| fill(h, &vars));
     let error = s.error.as_ref().map(|e| error_text(lang, q, e));
     let field_id = first_input_id(q);
 
@@ -145,7 +152,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
                 <legend>{ heading }</legend>
                 { hint_html }
                 { error_html }
-                { choices(lang, q, &draft) }
+                { choices(lang, q, &draft, &offered, &vars) }
             </fieldset>
         },
         Kind::Select | Kind::Text => {
@@ -226,7 +233,7 @@ fn choice_id(q: &Question, i: usize) -> String {
     if i == 0 { q.id.clone() } else { format!("{}-{}", q.id, i + 1) }
 }
 
-fn choices(lang: Lang, q: &Question, draft: &DraftHandle) -> Html {
+fn choices(lang: Lang, q: &Question, draft: &DraftHandle, offered: &[&String], vars: &Vars) -> Html {
     let content = Content::embedded();
     let chosen = match &draft.value {
         Draft::Choices(c) => c.clone(),
@@ -235,10 +242,11 @@ fn choices(lang: Lang, q: &Question, draft: &DraftHandle) -> Html {
     let multi = q.kind == Kind::Multi;
     html! {
         <div class="oc-choices">
-            { for q.choices.iter().enumerate().map(|(i, value)| {
+            { for offered.iter().enumerate().map(|(i, value)| {
+                let value: &String = value;
                 let id = choice_id(q, i);
                 let hint_key = format!("q.{}.choice.{value}.hint", q.id);
-                let hint = content.text_opt(lang, &hint_key).map(str::to_string);
+                let hint = content.text_opt(lang, &hint_key).map(|h| fill(h, vars));
                 let hint_id = format!("{id}-item-hint");
                 let onchange = {
                     let draft = draft.clone();
@@ -266,7 +274,7 @@ fn choices(lang: Lang, q: &Question, draft: &DraftHandle) -> Html {
                             checked={chosen.contains(value)}
                             aria-describedby={hint.as_ref().map(|_| hint_id.clone())}
                             {onchange} />
-                        <label for={id}>{ content.text(lang, &format!("q.{}.choice.{value}", q.id)) }</label>
+                        <label for={id}>{ fill(content.text(lang, &format!("q.{}.choice.{value}", q.id)), vars) }</label>
                         if let Some(h) = hint { <div id={hint_id} class="oc-choice__hint">{ h }</div> }
                     </div>
                 }

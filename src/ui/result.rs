@@ -49,9 +49,12 @@ pub fn ResultPage(props: &SessionProps) -> Html {
                     if let Some(title) = &a.art9.title { <h3>{ title.clone() }</h3> }
                     if !a.art9.categories.is_empty() {
                         <p>{ t(lang, "ui.result.art9_found") }</p>
-                        <ul>
+                        <ul class="oc-art9">
                             { for a.art9.categories.iter().map(|c| html! {
-                                <li>{ format!("{} ({})", c.label, Content::embedded().text(lang, &format!("art9.answer.{}", c.answer))) }</li>
+                                <li>
+                                    <strong>{ format!("{} ({})", c.label, Content::embedded().text(lang, &format!("art9.answer.{}", c.answer))) }</strong>
+                                    { format!(": {}. ", c.strength_label) }{ c.reason.clone() }
+                                </li>
                             }) }
                         </ul>
                     }

@@ -122,7 +122,23 @@ fn an_unreachable_step_and_route_are_found() {
         rules.retain(|r| r["id"] != "withdraw_consent");
     });
     assert_found(&p, "route `withdraw_consent` must have exactly one rule");
-    assert_found(&p, "step `withdraw_consent_how` is never shown");
+    assert_found(&p, "step `erase_after_withdrawal` is never shown");
+}
+
+#[test]
+fn a_choice_condition_names_a_choice_and_only_earlier_questions() {
+    let p = lint_after(|d| question(d, "reasons")["choice_when"]["pets"] = json!({"is": {"q": "age", "any": ["adult"]}}));
+    assert_found(&p, "`reasons` choice_when names `pets`, not one of its choices");
+    let p = lint_after(|d| question(d, "reasons")["choice_when"]["safety"] = json!({"answered": "full_name"}));
+    assert_found(&p, "question `reasons` choice `safety`: condition names `full_name`, which is not asked before it");
+    let p = lint_after(|d| question(d, "reasons")["retired"] = json!(["safety"]));
+    assert_found(&p, "`reasons` retired `safety` is still one of its choices");
+}
+
+#[test]
+fn a_question_text_names_only_what_earlier_answers_give() {
+    let p = lint_after(|d| set_text(d, "en", "q.age.hint", Some("Before {date}")));
+    assert_found(&p, "question text `q.age.hint` can only use {law}, {controller}, {notice_date}, not {date}");
 }
 
 #[test]
@@ -141,15 +157,15 @@ fn a_route_condition_in_the_questionnaire_is_refused() {
 #[test]
 fn a_wrong_shape_is_a_clear_error() {
     let p = lint_after(|d| question(d, "age")["kind"] = json!("slider"));
-    assert_found(&p, "content does not fit its model: questionnaire.section[2].question[0].kind: unknown variant `slider`");
+    assert_found(&p, "content does not fit its model: questionnaire.section[3].question[0].kind: unknown variant `slider`");
     let p = lint_after(|d| question(d, "age")["requird"] = json!(false));
-    assert_found(&p, "questionnaire.section[2].question[0]: unknown field `requird`, expected one of `id`, `kind`");
+    assert_found(&p, "questionnaire.section[3].question[0]: unknown field `requird`, expected one of `id`, `kind`");
     let p = lint_after(|d| {
         d["controllers"]["controller"][0].as_object_mut().unwrap().remove("verified");
     });
     assert_found(&p, "controllers.controller[0]: missing field `verified`");
     let p = lint_after(|d| question(d, "age")["max_chars"] = json!("many"));
-    assert_found(&p, "questionnaire.section[2].question[0].max_chars: expected a whole number");
+    assert_found(&p, "questionnaire.section[3].question[0].max_chars: expected a whole number");
     let p = lint_after(|d| d["outcomes"]["step"][0]["when"] = json!({ "is": { "q": "age" } }));
     assert_found(&p, "outcomes.step[0].when.is: missing field `any`");
     let p = lint_after(|d| d["outcomes"]["step"][0]["when"] = json!({ "maybe": ["age"] }));

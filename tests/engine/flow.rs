@@ -1,6 +1,6 @@
 //! Which questions are asked, and moving between them.
 use objection_check::engine::content::Kind;
-use objection_check::engine::flow::{validate, FieldError, Flow, Submission};
+use objection_check::engine::flow::{offered_choices, validate, FieldError, Flow, Submission};
 use objection_check::engine::{AnswerValue, Answers};
 
 use crate::{content, meta_base};
@@ -12,7 +12,14 @@ fn ids(answers: &Answers) -> Vec<String> {
 #[test]
 fn a_new_check_starts_with_where_you_live_and_stops_outside_the_eea() {
     assert_eq!(ids(&Answers::new()), ["residence"]);
-    assert_eq!(ids(&Answers::new().with("residence", "elsewhere")), ["residence"]);
+    // Outside the EU/EEA and the UK, the organisation decides (Art. 3(1)).
+    assert_eq!(ids(&Answers::new().with("residence", "elsewhere")), ["residence", "controller", "eu_establishment"]);
+    let outside = Answers::new().with("residence", "elsewhere").with("controller", "linkedin");
+    assert_eq!(ids(&outside), ["residence", "controller", "eu_establishment"]);
+    assert_eq!(ids(&outside.clone().with("eu_establishment", "no")), ["residence", "controller", "eu_establishment"]);
+    assert_eq!(ids(&outside.clone().with("eu_establishment", "not_sure")).len(), 3, "not sure: no GDPR route");
+    let established = ids(&outside.with("eu_establishment", "yes"));
+    assert!(established.contains(&"reasons".to_string()) && established.contains(&"full_name".to_string()), "{established:?}");
     let flow_eu = ids(&Answers::new().with("residence", "eu_eea"));
     assert_eq!(&flow_eu[..3], ["residence", "country", "controller"]);
 }
@@ -54,7 +61,7 @@ fn navigation_moves_through_asked_questions_only() {
     // From the check page: after changing `controller` to meta, the new follow-up is asked.
     let changed = meta_base().with("controller", "other");
     let flow = Flow::new(content(), &changed.clone().with("controller", "other"));
-    assert_eq!(flow.next_unanswered_after("controller").unwrap().id, "legal_basis");
+    assert_eq!(flow.next_unanswered_after("controller").unwrap().id, "purpose");
 }
 
 #[test]
@@ -87,7 +94,8 @@ fn the_step_count_projects_the_likely_path() {
     assert!(start > 15, "{start}");
     let meta = Flow::projected_total(c, &meta_base());
     assert_eq!(meta, Flow::new(c, &meta_base()).questions.len(), "complete answers: exact");
-    assert_eq!(Flow::projected_total(c, &Answers::new().with("residence", "elsewhere")), 1);
+    let no_gdpr = Answers::new().with("residence", "elsewhere").with("controller", "x").with("eu_establishment", "no");
+    assert_eq!(Flow::projected_total(c, &no_gdpr), 3);
 }
 
 /// The definition the one-walk projection must keep: fill in the first
@@ -100,7 +108,8 @@ fn projected_by_refilling(answers: &Answers) -> usize {
         let Some(q) = flow.questions.iter().find(|q| filled.get(&q.id).is_none() && !q.choices.is_empty()) else {
             return flow.questions.len();
         };
-        let first = q.choices.iter().find(|c| !q.exclusive.contains(c)).unwrap_or(&q.choices[0]).clone();
+        let offered = offered_choices(q, &flow.effective);
+        let first = (*offered.iter().find(|c| !q.exclusive.contains(c)).unwrap_or(&offered[0])).clone();
         let value = if q.kind == Kind::Multi { AnswerValue::Many(vec![first]) } else { AnswerValue::One(first) };
         filled.set(q.id.clone(), value);
     }
@@ -121,4 +130,49 @@ fn the_projection_in_one_walk_agrees_with_refilling_and_walking_again() {
         }
         assert_eq!(Flow::projected_total(content(), &partial), projected_by_refilling(&partial), "{partial:?}");
     }
+}
+
+#[test]
+fn a_reason_is_offered_only_where_earlier_answers_make_it_possible() {
+    let c = content();
+    let reasons = c.question("reasons").unwrap();
+    let offered = |a: &Answers| -> Vec<String> {
+        offered_choices(reasons, &Flow::new(c, a).effective).into_iter().cloned().collect()
+    };
+    let meta = offered(&meta_base());
+    assert!(!meta.contains(&"posted_as_minor".to_string()), "posted as a minor comes from its own question");
+    assert!(!meta.contains(&"others_post".to_string()), "others_post_about_me is no: {meta:?}");
+    assert!(meta.contains(&"posted_before_notice".to_string()) && !meta.contains(&"unexpected_use".to_string()));
+    let grandmother = offered(&meta_base().with("others_post_about_me", "yes"));
+    assert!(grandmother.contains(&"others_post".to_string()), "{grandmother:?}");
+    assert!(!offered(&meta_base().with("others_post_about_me", "not_sure")).contains(&"others_post".to_string()));
+    let mut x = meta_base().with("controller", "x");
+    x.remove("services");
+    let x = offered(&x);
+    assert!(x.contains(&"unexpected_use".to_string()) && !x.contains(&"posted_before_notice".to_string()), "no known notice: {x:?}");
+    // An answer given when the reason was offered keeps its other reasons.
+    let kept = meta_base().with_many("reasons", &["others_post", "safety"]);
+    assert_eq!(Flow::new(c, &kept).effective.get("reasons"), Some(&AnswerValue::Many(vec!["safety".into()])));
+    let only = meta_base().with_many("reasons", &["others_post"]);
+    let flow = Flow::new(c, &only);
+    assert_eq!(flow.first_unanswered().map(|q| q.id.as_str()), Some("reasons"), "nothing left: asked again");
+}
+
+#[test]
+fn something_else_asks_for_the_persons_own_words() {
+    let answers = meta_base().with_many("reasons", &["other"]);
+    let flow = Flow::new(content(), &answers);
+    assert_eq!(flow.next_after("reasons").unwrap().id, "other_reason");
+    assert_eq!(flow.first_unanswered().unwrap().id, "other_reason", "required: \"other\" alone is not a reason");
+    assert!(!ids(&meta_base()).contains(&"other_reason".to_string()));
+}
+
+#[test]
+fn direct_marketing_is_a_purpose_and_the_basis_is_still_asked() {
+    let answers = meta_base().with("controller", "other").with("purpose", "direct_marketing");
+    let asked = ids(&answers);
+    assert!(asked.contains(&"legal_basis".to_string()) && !asked.contains(&"reasons".to_string()), "{asked:?}");
+    assert!(!content().question("legal_basis").unwrap().choices.contains(&"direct_marketing".to_string()));
+    let flow = Flow::new(content(), &meta_base());
+    assert_eq!(flow.effective.one("purpose"), Some("ai_training"), "a known organisation's purpose");
 }

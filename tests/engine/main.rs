@@ -48,6 +48,6 @@ pub fn meta_base() -> Answers {
         .with("art9_health", "no")
         .with("art9_sex_life", "no")
         .with("art9_sexual_orientation", "no")
-        .with_many("reasons", &["unexpected_use"])
+        .with_many("reasons", &["posted_before_notice"])
         .with("already_objected", "never")
 }
