@@ -40,8 +40,8 @@ impl<'c> Flow<'c> {
             for q in &section.questions {
                 if section_on && holds(&q.when, &effective) {
                     questions.push(q);
-                    // Only the choices offered now count (`choice_when`): an
-                    // answer given when others were offered keeps the rest.
+                    // An answer counts only while every choice in it is
+                    // offered (`choice_when`).
                     if let Some(v) = answers.get(&q.id).and_then(|v| offered_part(q, v, &effective)) {
                         effective.set(q.id.clone(), v);
                     } else if assume_first && !q.choices.is_empty() {
@@ -121,19 +121,16 @@ pub fn offered_choices<'q>(q: &'q Question, answers: &Answers) -> Vec<&'q String
         .collect()
 }
 
-/// The part of an answer that is still offered; `None` when nothing is.
+/// The answer if every choice in it is still offered. One that holds a
+/// choice no longer offered (an earlier answer changed, or a saved answer
+/// from before a reason was narrowed) does not count: the question is asked
+/// again, with the choices still offered already ticked.
 fn offered_part(q: &Question, v: &AnswerValue, answers: &Answers) -> Option<AnswerValue> {
     if q.choice_when.is_empty() {
         return Some(v.clone());
     }
     let offered = offered_choices(q, answers);
-    match v {
-        AnswerValue::One(x) => offered.contains(&x).then(|| v.clone()),
-        AnswerValue::Many(xs) => {
-            let kept: Vec<String> = xs.iter().filter(|x| offered.contains(x)).cloned().collect();
-            (!kept.is_empty()).then_some(AnswerValue::Many(kept))
-        }
-    }
+    v.values().iter().all(|x| offered.contains(&x)).then(|| v.clone())
 }
 
 fn holds(when: &Option<Condition>, answers: &Answers) -> bool {

@@ -253,7 +253,8 @@ fn the_short_text_fits_a_form_box() {
         a = a.with(c.question(), "yes");
     }
     let content = crate::content();
-    let reasons: Vec<&str> = content.question("reasons").unwrap().choices.iter().map(String::as_str).collect();
+    // Every reason offered to a Meta user (the plain expectation reason is for others).
+    let reasons: Vec<&str> = content.question("reasons").unwrap().choices.iter().map(String::as_str).filter(|r| *r != "unexpected_use").collect();
     a = a.with_many("reasons", &reasons);
     for lang in Lang::ALL {
         let short = check(lang, &a).letter.unwrap().short;
@@ -282,9 +283,10 @@ fn sentences(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Both letter texts of an assessment, one after the other.
+/// Both letter texts of an assessment, one after the other (a reason that
+/// is no longer offered leaves the reasons to be asked again: no lines).
 fn letters(lang: Lang, answers: &objection_check::engine::Answers) -> String {
-    let l = check(lang, answers).letter.expect("a letter");
+    let l = objection_check::engine::assess(crate::content(), lang, answers, crate::today()).letter.expect("a letter");
     format!("{}\n{}", l.short, l.long)
 }
 
@@ -364,9 +366,11 @@ fn each_reason_argues_with_its_source_in_the_long_letter() {
 #[test]
 fn the_expectation_argument_is_made_only_for_content_from_before_the_notice() {
     for lang in Lang::ALL {
-        // Offered to Meta users only as "posted before the notice"; the plain
-        // "could not expect" reason, if a saved answer still holds it, is left out.
-        let a = check(lang, &meta_base().with_many("reasons", &["unexpected_use", "safety"]));
+        // Offered to Meta users only as "posted before the notice". A saved
+        // answer that still holds the plain "could not expect" reason is asked
+        // again, and until then the letter does not make that argument.
+        let a = objection_check::engine::assess(crate::content(), lang, &meta_base().with_many("reasons", &["unexpected_use", "safety"]), crate::today());
+        assert_eq!(a.missing, ["reasons"]);
         let l = a.letter.unwrap();
         let expect = if lang == Lang::En { "could not reasonably expect" } else { "redelijkerwijs niet verwachten" };
         assert!(!l.short.contains(expect), "{}", l.short);
@@ -561,6 +565,12 @@ fn uk_citations_point_to_the_uk_text_and_case_law_is_persuasive() {
     assert!(a.letter.as_ref().unwrap().long.contains("European Union (Withdrawal) Act 2018, s. 6(2)"));
     let eu = check(Lang::En, &meta_base());
     assert!(eu.citations.iter().all(|c| !c.url.contains("legislation.gov.uk") && !c.label.contains("persuasive")));
+    // The same in Dutch.
+    let nl = check(Lang::Nl, &uk);
+    assert!(nl.citations.iter().filter(|c| c.id.starts_with("art")).all(|c| c.url.contains("legislation.gov.uk") && c.label.contains("UK GDPR")));
+    let case = nl.citations.iter().find(|c| c.id == "c252_21_9_2_e").unwrap();
+    assert!(case.label.ends_with(crate::content().text(Lang::Nl, "cite.uk_persuasive")) && case.label.contains("VK"), "{}", case.label);
+    assert!(nl.letter.unwrap().long.contains("European Union (Withdrawal) Act 2018, s. 6(2)"));
     // The questions name the UK GDPR too.
     let content = crate::content();
     let vars = objection_check::engine::assess::question_vars(content, Lang::En, &uk);
