@@ -4,7 +4,9 @@
 //! Options:
 //!   --date YYYY-MM-DD   the day the letter is dated (default: today, UTC)
 //!   --text              print the short and long objection text, not JSON
-//!   --lint              check the content files and print every problem
+//!   --lint              check the content files and print every problem, and
+//!                       warn (without failing) about facts last checked more
+//!                       than six months before today (or --date)
 //!
 //! Exit codes: 0 ok; 1 invalid answers (message on stderr); 2 bad usage;
 //! 3 content problems found by --lint.
@@ -12,27 +14,18 @@ use std::io::Read;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use objection_check::engine::{assess, lint::lint, AnswersDocument, Content, Date};
+use objection_check::engine::lint::{lint, warnings};
+use objection_check::engine::{assess, AnswersDocument, Content, Date};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut date = None;
     let mut text = false;
+    let mut lint_only = false;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
-            "--lint" => {
-                let problems = lint(Content::embedded());
-                for p in &problems {
-                    eprintln!("{p}");
-                }
-                if problems.is_empty() {
-                    println!("content ok");
-                    return ExitCode::SUCCESS;
-                }
-                eprintln!("{} problem(s)", problems.len());
-                return ExitCode::from(3);
-            }
+            "--lint" => lint_only = true,
             "--text" => text = true,
             "--date" => {
                 i += 1;
@@ -42,12 +35,28 @@ fn main() -> ExitCode {
                 }
             }
             "-h" | "--help" => {
-                println!("usage: assess [--date YYYY-MM-DD] [--text] < answers.json\n       assess --lint");
+                println!("usage: assess [--date YYYY-MM-DD] [--text] < answers.json\n       assess --lint [--date YYYY-MM-DD]");
                 return ExitCode::SUCCESS;
             }
             other => return usage(&format!("unknown option {other}")),
         }
         i += 1;
+    }
+    if lint_only {
+        let content = Content::embedded();
+        for w in warnings(content, date.unwrap_or_else(today_utc)) {
+            eprintln!("warning: {w}");
+        }
+        let problems = lint(content);
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        if problems.is_empty() {
+            println!("content ok");
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("{} problem(s)", problems.len());
+        return ExitCode::from(3);
     }
     let mut input = String::new();
     if let Err(e) = std::io::stdin().read_to_string(&mut input) {

@@ -243,6 +243,8 @@ pub struct Assessment {
     pub letter: Option<Letter>,
     pub reminder: Option<Reminder>,
     pub citations: Vec<Citation>,
+    /// When the facts about a known organisation were last checked.
+    pub facts_checked: Option<String>,
     /// Questions still unanswered (the assessment is then provisional).
     pub missing: Vec<String>,
 }
@@ -368,6 +370,8 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
         letter,
         reminder,
         citations,
+        facts_checked: (route != Route::GdprNotApplicable && vars.get("verified_date").is_some_and(|d| !d.is_empty()))
+            .then(|| render(content, lang, "result.facts_checked", &vars)),
         missing: flow.first_unanswered().map(|q| vec![q.id.clone()]).unwrap_or_default(),
     }
 }
@@ -460,8 +464,11 @@ pub fn question_vars(content: &Content, lang: Lang, a: &Answers) -> Vars {
     let law = if a.one("residence") == Some("uk") { "law.uk_gdpr" } else { "law.gdpr" };
     v.set("law", content.text(lang, law));
     let controller = a.one(CONTROLLER).unwrap_or("other");
-    v.set("controller", content.text(lang, &format!("controller.{controller}.name")));
-    let notice = content.timeline(controller, region(a)).and_then(|t| t.notice.as_deref()).and_then(Date::parse_iso);
+    // Another organisation by the name the person typed, where they did.
+    let typed = a.one(ORGANISATION_NAME).map(str::trim).filter(|n| controller == "other" && !n.is_empty());
+    let known = format!("controller.{controller}.name");
+    v.set("controller", typed.unwrap_or_else(|| content.text(lang, &known)));
+    let notice = content.region_facts(controller, region(a)).and_then(|t| t.notice.as_deref()).and_then(Date::parse_iso);
     v.set("notice_date", notice.map(|d| d.long(content, lang)).unwrap_or_default());
     v
 }
@@ -471,6 +478,15 @@ pub fn text_vars(content: &Content, lang: Lang, a: &Answers, today: Date) -> Var
     let mut v = question_vars(content, lang, a);
     let law = if a.one("residence") == Some("uk") { "law.uk_gdpr" } else { "law.gdpr" };
     let controller = a.one(CONTROLLER).unwrap_or("other");
+    // Who the letter is addressed to: a known organisation's legal name and
+    // postal address, or what the person typed for another one.
+    let facts = content.region_facts(controller, region(a));
+    let recipient = facts.and_then(|f| f.legal_name.clone()).unwrap_or_else(|| v.get("controller").unwrap_or_default().to_string());
+    v.set("recipient", recipient);
+    let typed_address = a.one("organisation_address").map(str::trim).filter(|_| controller == "other");
+    v.set("recipient_address", facts.and_then(|f| f.postal_address.as_deref()).or(typed_address).unwrap_or_default());
+    let verified = content.controller(controller).and_then(|c| Date::parse_iso(&c.verified)).map(|d| d.long(content, lang));
+    v.set("verified_date", verified.unwrap_or_default());
     v.set("services", services_text(content, lang, a));
     v.set("date", today.long(content, lang));
     v.set("reminder_date", today.plus_one_month().long(content, lang));
@@ -489,9 +505,8 @@ pub fn text_vars(content: &Content, lang: Lang, a: &Answers, today: Date) -> Var
     };
     v.set("art9_categories", categories("yes"));
     v.set("art9_unsure", categories("not_sure"));
-    let timeline = content.timeline(controller, region(a));
-    let date = |d: Option<&String>| d.and_then(|d| Date::parse_iso(d)).map(|d| d.long(content, lang)).unwrap_or_default();
-    v.set("training_start", date(timeline.and_then(|t| t.training_start.as_ref())));
+    let training = facts.and_then(|f| f.training_start.as_deref()).and_then(Date::parse_iso);
+    v.set("training_start", training.map(|d| d.long(content, lang)).unwrap_or_default());
     let basis = a.one("legal_basis").unwrap_or("dont_know");
     let basis_id = format!("basis.{basis}");
     let basis_text = content.text_opt(lang, &basis_id).unwrap_or_else(|| content.text(lang, "basis.dont_know"));
@@ -499,9 +514,9 @@ pub fn text_vars(content: &Content, lang: Lang, a: &Answers, today: Date) -> Var
     let law_only = Vars::new().with("law", content.text(lang, law));
     v.set("basis", super::text::fill(basis_text, &law_only));
     if let Some(auth) = authority_record(content, a) {
-        v.set("authority", auth.name.clone());
+        v.set("authority", auth.name_in(lang));
         v.set("authority_website", auth.complaint_url.clone().unwrap_or_else(|| auth.website.clone()));
-        v.set("country", content.text(lang, &format!("country.{}", auth.country)));
+        v.set("country", content.text(lang, &authority_place(auth)));
     } else {
         v.set("authority", "");
         v.set("authority_website", "");
@@ -513,7 +528,8 @@ pub fn text_vars(content: &Content, lang: Lang, a: &Answers, today: Date) -> Var
 fn services_text(content: &Content, lang: Lang, a: &Answers) -> String {
     let controller = a.one(CONTROLLER).unwrap_or("other");
     let names: Vec<String> = match (controller, a.get("services")) {
-        ("meta", Some(s)) => s.values().iter().map(|s| content.text(lang, &format!("service.{s}.name")).to_string()).collect(),
+        // Services with a name ("no account" has none).
+        ("meta", Some(s)) => s.values().iter().filter_map(|s| content.text_opt(lang, &format!("service.{s}.name"))).map(str::to_string).collect(),
         ("meta", None) => vec![content.text(lang, "controller.meta.name").to_string()],
         (c @ ("linkedin" | "x"), _) => vec![content.text(lang, &format!("service.{c}.name")).to_string()],
         _ => Vec::new(),
@@ -528,13 +544,29 @@ fn services_text(content: &Content, lang: Lang, a: &Answers) -> String {
 fn authority_record<'c>(content: &'c Content, a: &Answers) -> Option<&'c super::content::Authority> {
     match a.one("residence")? {
         "uk" => content.authority("uk"),
-        "eu_eea" => content.authority(a.one("country")?),
+        // In Germany, the Land's authority supervises companies, not the BfDI.
+        "eu_eea" => match a.one("land") {
+            Some(land) if a.one("country") == Some("de") => content.authority(land),
+            _ => content.authority(a.one("country")?),
+        },
         _ if a.one(ESTABLISHMENT) == Some("yes") => {
             content.authority(content.controller(a.one(CONTROLLER)?)?.lead_authority.as_deref()?)
         }
         _ => None,
     }
 }
+
+/// The text that names where an authority is: its country, or its Land.
+fn authority_place(auth: &super::content::Authority) -> String {
+    if auth.region == "de_land" {
+        format!("land.{}", auth.country)
+    } else {
+        format!("country.{}", auth.country)
+    }
+}
+
+/// The name a person types for another organisation.
+pub const ORGANISATION_NAME: &str = "organisation_name";
 
 /// The question whether the organisation is established in the EU/EEA, asked
 /// of people who live elsewhere (Art. 3(1)).
@@ -546,12 +578,12 @@ fn authority_for(content: &Content, lang: Lang, a: &Answers, vars: &Vars) -> Opt
         .one(CONTROLLER)
         .and_then(|c| content.controller(c))
         .and_then(|c| c.lead_authority.as_deref())
-        .filter(|lead| auth.region == "eu_eea" && *lead != auth.country && matches!(a.one("residence"), Some("eu_eea")))
+        .filter(|lead| auth.region != "uk" && *lead != auth.country && a.one("residence") == Some("eu_eea"))
         .map(|_| render(content, lang, "ui.result.lead_authority", vars));
     Some(AuthorityInfo {
         country: auth.country.clone(),
-        country_name: content.text(lang, &format!("country.{}", auth.country)).to_string(),
-        name: auth.name.clone(),
+        country_name: content.text(lang, &authority_place(auth)).to_string(),
+        name: auth.name_in(lang).to_string(),
         website: auth.website.clone(),
         complaint_url: auth.complaint_url.clone(),
         lead_authority_note: lead,

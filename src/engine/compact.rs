@@ -34,10 +34,12 @@ pub fn write(content: &Content) -> Vec<u8> {
         w.text(&c.id);
         w.text(&c.legal_basis);
         w.text(&c.purpose);
-        w.list(&c.timeline, |w, t| {
+        w.list(&c.regions, |w, t| {
             w.text(&t.region);
             w.opt(&t.notice, Writer::string);
             w.opt(&t.training_start, Writer::string);
+            w.opt(&t.legal_name, Writer::string);
+            w.opt(&t.postal_address, Writer::string);
         });
         w.opt(&c.lead_authority, Writer::string);
         w.text(&c.verified);
@@ -50,6 +52,7 @@ pub fn write(content: &Content) -> Vec<u8> {
         w.text(&a.country);
         w.text(&a.region);
         w.text(&a.name);
+        w.opt(&a.name_en, Writer::string);
         w.text(&a.website);
         w.opt(&a.complaint_url, Writer::string);
     });
@@ -83,7 +86,13 @@ pub fn read(bytes: &[u8], locales: Texts) -> Result<Content, String> {
             id: r.text(),
             legal_basis: r.text(),
             purpose: r.text(),
-            timeline: r.list(|r| Timeline { region: r.text(), notice: r.opt(Reader::text), training_start: r.opt(Reader::text) }),
+            regions: r.list(|r| RegionFacts {
+                region: r.text(),
+                notice: r.opt(Reader::text),
+                training_start: r.opt(Reader::text),
+                legal_name: r.opt(Reader::text),
+                postal_address: r.opt(Reader::text),
+            }),
             lead_authority: r.opt(Reader::text),
             verified: r.text(),
             forms: r.list(|r| ServiceForm { service: r.text(), url: r.text() }),
@@ -92,6 +101,7 @@ pub fn read(bytes: &[u8], locales: Texts) -> Result<Content, String> {
             country: r.text(),
             region: r.text(),
             name: r.text(),
+            name_en: r.opt(Reader::text),
             website: r.text(),
             complaint_url: r.opt(Reader::text),
         }),

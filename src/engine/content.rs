@@ -79,6 +79,16 @@ pub struct Question {
 pub const DEFAULT_MAX_CHARS: usize = 1000;
 
 impl Question {
+    /// The id of the text that names one of its choices: a country's or a
+    /// German Land's name for the lists filled from authorities.toml.
+    pub fn choice_label_id(&self, choice: &str) -> String {
+        match self.choices_from.as_deref() {
+            Some("countries") => format!("country.{choice}"),
+            Some("laender") => format!("land.{choice}"),
+            _ => format!("q.{}.choice.{choice}", self.id),
+        }
+    }
+
     /// The most characters a text answer may have.
     pub fn max_chars(&self) -> usize {
         self.max_chars.unwrap_or(DEFAULT_MAX_CHARS)
@@ -153,10 +163,11 @@ pub struct ServiceForm {
     pub url: String,
 }
 
-/// When a known organisation told people in one region about the use, and
-/// when it started.
+/// What a known organisation is and did for people in one region: the
+/// company that runs their accounts, when it told them about the use and
+/// when the use started.
 #[derive(Clone, Debug)]
-pub struct Timeline {
+pub struct RegionFacts {
     /// "eu_eea" or "uk" (a residence choice); "eu_eea" also serves people
     /// outside both whose account is run from the EU/EEA.
     pub region: String,
@@ -164,17 +175,20 @@ pub struct Timeline {
     pub notice: Option<String>,
     /// ISO date the use (AI training) started.
     pub training_start: Option<String>,
+    /// The company's legal name and postal address, for a letter by post.
+    pub legal_name: Option<String>,
+    pub postal_address: Option<String>,
 }
 
-/// A known organisation: its own legal basis and purpose, its timeline per
-/// region, its forms.
+/// A known organisation: its own legal basis and purpose, what it is and
+/// did per region, its forms.
 #[derive(Clone, Debug)]
 pub struct Controller {
     pub id: String,
     pub legal_basis: String,
     /// What it uses the data for (a choice id of the `purpose` question).
     pub purpose: String,
-    pub timeline: Vec<Timeline>,
+    pub regions: Vec<RegionFacts>,
     pub lead_authority: Option<String>,
     pub verified: String,
     pub forms: Vec<ServiceForm>,
@@ -183,11 +197,27 @@ pub struct Controller {
 /// A supervisory authority for one country.
 #[derive(Clone, Debug)]
 pub struct Authority {
+    /// A country code, or for a German Land "de-" and its code ("de-by").
     pub country: String,
+    /// "eu_eea", "uk" or "de_land".
     pub region: String,
+    /// Its own name, in its own language.
     pub name: String,
+    /// The English name it publishes itself, if it differs.
+    pub name_en: Option<String>,
     pub website: String,
     pub complaint_url: Option<String>,
+}
+
+impl Authority {
+    /// Its name for a reader of this language: the English name it publishes
+    /// for English, else its own.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match (lang, &self.name_en) {
+            (Lang::En, Some(en)) => en,
+            _ => &self.name,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -254,20 +284,19 @@ impl Texts {
 impl Content {
     /// Reads a content document (the JSON `build.rs` writes) and its texts.
     /// Choices named by `choices_from = "countries"` are filled in from the
-    /// EU/EEA authorities.
+    /// EU/EEA authorities, `"laender"` from the German Länder's.
     pub fn read(json: &str, locales: Texts) -> Result<Content, String> {
         let doc = Json::parse(json).map_err(|e| format!("content is not valid JSON: {e}"))?;
         let mut content = read::content(&doc, locales).map_err(|e| format!("content does not fit its model: {e}"))?;
-        let countries: Vec<String> = content
-            .authorities
-            .iter()
-            .filter(|a| a.region == "eu_eea")
-            .map(|a| a.country.clone())
-            .collect();
+        let in_region = |region: &str| -> Vec<String> {
+            content.authorities.iter().filter(|a| a.region == region).map(|a| a.country.clone()).collect()
+        };
+        let (countries, laender) = (in_region("eu_eea"), in_region("de_land"));
         for section in &mut content.questionnaire.sections {
             for q in &mut section.questions {
                 match q.choices_from.as_deref() {
                     Some("countries") => q.choices = countries.clone(),
+                    Some("laender") => q.choices = laender.clone(),
                     Some(other) => return Err(format!("question `{}`: unknown choices_from `{other}`", q.id)),
                     None => {}
                 }
@@ -293,9 +322,9 @@ impl Content {
         self.authorities.iter().find(|a| a.country == country)
     }
 
-    /// The organisation's timeline for people in this region.
-    pub fn timeline(&self, controller: &str, region: &str) -> Option<&Timeline> {
-        self.controller(controller)?.timeline.iter().find(|t| t.region == region)
+    /// What a known organisation is and did for people in this region.
+    pub fn region_facts(&self, controller: &str, region: &str) -> Option<&RegionFacts> {
+        self.controller(controller)?.regions.iter().find(|t| t.region == region)
     }
 
     pub fn citation(&self, id: &str) -> Option<&CitationSource> {
@@ -527,14 +556,24 @@ mod read {
     }
 
     fn controller(value: &Json, at: String) -> Result<Controller> {
-        let t = Table::new(value, at, &["id", "legal_basis", "purpose", "timeline", "lead_authority", "verified", "form"])?;
+        let t = Table::new(
+            value,
+            at,
+            &["id", "legal_basis", "purpose", "region", "lead_authority", "verified", "form"],
+        )?;
         Ok(Controller {
             id: t.text("id")?,
             legal_basis: t.text("legal_basis")?,
             purpose: t.text("purpose")?,
-            timeline: t.list("timeline", false, |v, at| {
-                let l = Table::new(v, at, &["region", "notice", "training_start"])?;
-                Ok(Timeline { region: l.text("region")?, notice: l.opt_text("notice")?, training_start: l.opt_text("training_start")? })
+            regions: t.list("region", false, |v, at| {
+                let l = Table::new(v, at, &["region", "notice", "training_start", "legal_name", "postal_address"])?;
+                Ok(RegionFacts {
+                    region: l.text("region")?,
+                    notice: l.opt_text("notice")?,
+                    training_start: l.opt_text("training_start")?,
+                    legal_name: l.opt_text("legal_name")?,
+                    postal_address: l.opt_text("postal_address")?,
+                })
             })?,
             lead_authority: t.opt_text("lead_authority")?,
             verified: t.text("verified")?,
@@ -546,11 +585,12 @@ mod read {
     }
 
     fn authority(value: &Json, at: String) -> Result<Authority> {
-        let t = Table::new(value, at, &["country", "region", "name", "website", "complaint_url"])?;
+        let t = Table::new(value, at, &["country", "region", "name", "name_en", "website", "complaint_url"])?;
         Ok(Authority {
             country: t.text("country")?,
             region: t.text("region")?,
             name: t.text("name")?,
+            name_en: t.opt_text("name_en")?,
             website: t.text("website")?,
             complaint_url: t.opt_text("complaint_url")?,
         })

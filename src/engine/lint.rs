@@ -23,6 +23,25 @@ pub fn lint(content: &Content) -> Vec<String> {
     p
 }
 
+/// What an editor should look at but need not fix before shipping: facts
+/// about an organisation last checked more than six months before `today`.
+pub fn warnings(content: &Content, today: Date) -> Vec<String> {
+    content
+        .controllers
+        .iter()
+        .filter_map(|c| {
+            let checked = Date::parse_iso(&c.verified)?;
+            let due = (0..6).fold(checked, |d, _| d.plus_one_month());
+            (due < today).then(|| {
+                format!(
+                    "controllers.toml: the facts about `{}` were last checked on {checked}, more than six months before {today}: check them against their sources again and update `verified`",
+                    c.id
+                )
+            })
+        })
+        .collect()
+}
+
 fn questions(content: &Content, p: &mut Vec<String>) {
     let mut seen: Vec<&str> = Vec::new();
     let mut sections = BTreeSet::new();
@@ -86,7 +105,7 @@ fn questions(content: &Content, p: &mut Vec<String>) {
             _ => p.push(format!("questionnaire.toml: Art. 9 question `{}` must exist with choices yes, no, not_sure", c.question())),
         }
     }
-    for id in ["residence", "country", "controller", "eu_establishment", "purpose", "legal_basis", "services", "reasons", "art9_made_public", "full_name", "account_email", "situation_text"] {
+    for id in ["residence", "country", "controller", "organisation_name", "eu_establishment", "purpose", "legal_basis", "services", "reasons", "art9_made_public", "full_name", "account_email", "situation_text"] {
         if content.question(id).is_none() {
             p.push(format!("questionnaire.toml: the engine needs question `{id}`"));
         }
@@ -217,12 +236,12 @@ fn controllers_and_authorities(content: &Content, p: &mut Vec<String>) {
         if !purposes.contains(&c.purpose) {
             p.push(format!("controllers.toml: `{}` purpose `{}` is not a choice of `purpose`", c.id, c.purpose));
         }
-        for t in &c.timeline {
+        for t in &c.regions {
             if !matches!(t.region.as_str(), "eu_eea" | "uk") {
-                p.push(format!("controllers.toml: `{}` timeline region `{}` must be eu_eea or uk", c.id, t.region));
+                p.push(format!("controllers.toml: `{}` region `{}` must be eu_eea or uk", c.id, t.region));
             }
         }
-        let dates = c.timeline.iter().flat_map(|t| t.notice.iter().chain(t.training_start.iter()));
+        let dates = c.regions.iter().flat_map(|t| t.notice.iter().chain(t.training_start.iter()));
         for d in dates.chain(std::iter::once(&c.verified)) {
             if Date::parse_iso(d).is_none() {
                 p.push(format!("controllers.toml: `{}` has an invalid date `{d}` (use YYYY-MM-DD)", c.id));
@@ -246,7 +265,8 @@ fn controllers_and_authorities(content: &Content, p: &mut Vec<String>) {
     }
     if let Some(services) = content.question("services") {
         let meta = content.controller("meta");
-        for s in &services.choices {
+        // An exclusive choice ("no account") has no form of its own.
+        for s in services.choices.iter().filter(|s| !services.exclusive.contains(s)) {
             if !meta.is_some_and(|m| m.forms.iter().any(|f| &f.service == s)) {
                 p.push(format!("controllers.toml: Meta service `{s}` has no form"));
             }
@@ -264,8 +284,11 @@ fn controllers_and_authorities(content: &Content, p: &mut Vec<String>) {
         if !seen.insert(&a.country) {
             p.push(format!("authorities.toml: country `{}` is listed twice", a.country));
         }
-        if !matches!(a.region.as_str(), "eu_eea" | "uk") {
-            p.push(format!("authorities.toml: `{}` region must be eu_eea or uk", a.country));
+        if !matches!(a.region.as_str(), "eu_eea" | "uk" | "de_land") {
+            p.push(format!("authorities.toml: `{}` region must be eu_eea, uk or de_land", a.country));
+        }
+        if (a.region == "de_land") != a.country.starts_with("de-") {
+            p.push(format!("authorities.toml: `{}`: a German Land's authority is `de-<code>` with region de_land", a.country));
         }
         for url in std::iter::once(&a.website).chain(a.complaint_url.iter()) {
             if !url.starts_with("https://") {
@@ -287,12 +310,12 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
             optional.insert(format!("q.{}.hint", q.id));
         } else {
             need.insert(format!("q.{}.hint", q.id));
+            // What the list says before a choice, and when none was made.
+            optional.insert(format!("q.{}.placeholder", q.id));
         }
         for c in &q.choices {
-            if q.choices_from.as_deref() == Some("countries") {
-                need.insert(format!("country.{c}"));
-            } else {
-                need.insert(format!("q.{}.choice.{c}", q.id));
+            need.insert(q.choice_label_id(c));
+            if q.choices_from.is_none() {
                 optional.insert(format!("q.{}.choice.{c}.hint", q.id));
             }
         }
@@ -343,12 +366,12 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
         }
     }
     for a in &content.authorities {
-        need.insert(format!("country.{}", a.country));
+        need.insert(if a.region == "de_land" { format!("land.{}", a.country) } else { format!("country.{}", a.country) });
     }
     for b in content.question("legal_basis").map(|q| q.choices.clone()).unwrap_or_default() {
         optional.insert(format!("basis.{b}"));
     }
-    for id in ["list.and", "law.gdpr", "law.uk_gdpr", "basis.dont_know", "art9.answer.yes", "art9.answer.not_sure", "cite.uk_persuasive"] {
+    for id in ["list.and", "law.gdpr", "law.uk_gdpr", "basis.dont_know", "art9.answer.yes", "art9.answer.not_sure", "cite.uk_persuasive", "result.facts_checked"] {
         need.insert(id.into());
     }
     for m in 1..=12 {

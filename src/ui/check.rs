@@ -147,11 +147,7 @@ fn row_html(lang: Lang, q: &Question, answer: Option<&AnswerValue>, vars: &Vars)
         None => t(lang, "ui.check.not_provided"),
         Some(v) if q.kind == Kind::Text => v.as_text().unwrap_or_default().to_string(),
         Some(v) => v.values().iter().map(|c| {
-            if q.kind == Kind::Select {
-                content.text(lang, &format!("country.{c}")).to_string()
-            } else {
-                fill(content.text(lang, &format!("q.{}.choice.{c}", q.id)), vars)
-            }
+            fill(content.text(lang, &q.choice_label_id(c)), vars)
         }).collect::<Vec<_>>().join("\n"),
     };
     let (id, title, value, change) = (escape(&q.id), escape(&title), escape(&value), escape(&t(lang, "ui.check.change")));

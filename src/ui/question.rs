@@ -309,7 +309,7 @@ impl ListKey {
         let mut options: Vec<(String, String)> = q
             .choices
             .iter()
-            .map(|c| (c.clone(), content.text(lang, &format!("country.{c}")).to_string()))
+            .map(|c| (c.clone(), content.text(lang, &q.choice_label_id(c)).to_string()))
             .collect();
         crate::engine::collate::sort_by_name(&mut options);
         let mut html = format!(
@@ -317,7 +317,7 @@ impl ListKey {
             escape(&first_input_id(q)),
             escape(&q.id),
             self.describedby.as_deref().map(|d| format!(" aria-describedby=\"{}\"", escape(d))).unwrap_or_default(),
-            escape(&t(lang, "ui.select_placeholder")),
+            escape(&select_placeholder(lang, q)),
         );
         for (value, label) in options {
             html += &format!("<option value=\"{}\">{}</option>", escape(&value), escape(&label));
@@ -447,9 +447,16 @@ fn textarea(lang: Lang, q: &Question, draft: &DraftHandle, id: &str, describedby
     }
 }
 
+/// What a list says before a choice (and when none was made): its own text,
+/// or "Choose a country".
+fn select_placeholder(lang: Lang, q: &Question) -> String {
+    Content::embedded().text_opt(lang, &format!("q.{}.placeholder", q.id)).map_or_else(|| t(lang, "ui.select_placeholder"), str::to_string)
+}
+
 fn error_text(lang: Lang, q: &Question, e: &FieldError) -> String {
     match e {
         FieldError::Required(Kind::Multi) => t(lang, "ui.error.required_multi"),
+        FieldError::Required(Kind::Select) if q.choices_from.as_deref() != Some("countries") => select_placeholder(lang, q),
         FieldError::Required(Kind::Select) => t(lang, "ui.error.required_select"),
         FieldError::Required(_) | FieldError::UnknownChoice => t(lang, "ui.error.required_single"),
         FieldError::TooLong { max } => tf(lang, "ui.error.too_long", &Vars::new().with("max", max.to_string())),

@@ -28,6 +28,7 @@ pub fn ResultPage(props: &SessionProps) -> Html {
             <section class="oc-panel" aria-labelledby="oc-route">
                 <h2 id="oc-route">{ a.route_title.clone() }</h2>
                 <p>{ a.route_body.clone() }</p>
+                if let Some(checked) = &a.facts_checked { <p class="oc-hint" id="oc-facts-checked">{ checked.clone() }</p> }
             </section>
 
             if let Some(letter) = &a.letter {

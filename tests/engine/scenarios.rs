@@ -150,9 +150,11 @@ fn every_eea_country_has_its_authority_and_meta_points_to_the_dpc() {
     let countries = content.question("country").unwrap().choices.clone();
     assert_eq!(countries.len(), 30);
     for c in countries {
-        let a = check(Lang::En, &meta_base().with("country", &c));
+        // In Germany the person's Land decides (tested below).
+        let answers = if c == "de" { meta_base().with("country", &c).with("land", "de-nw") } else { meta_base().with("country", &c) };
+        let a = check(Lang::En, &answers);
         let auth = a.authority.expect("an authority");
-        assert_eq!(auth.country, c);
+        assert_eq!(auth.country, if c == "de" { "de-nw" } else { c.as_str() });
         assert!(auth.website.starts_with("https://"));
         assert_eq!(auth.lead_authority_note.is_some(), c != "ie", "{c}");
         let complaint = a.steps.iter().find(|s| s.id == "complaint").unwrap();
@@ -537,7 +539,10 @@ fn an_organisation_established_in_the_eu_is_covered_wherever_the_person_lives() 
         let swiss = check(lang, &outside("switzerland", "linkedin", "yes"));
         assert_eq!(swiss.route, Route::ObjectArt21, "Art. 3(1)");
         assert!(swiss.letter.as_ref().unwrap().short.contains("21"));
-        assert!(swiss.steps.iter().any(|s| s.id == "complaint_where_established"));
+        assert_eq!(swiss.authority.as_ref().unwrap().country, "ie", "LinkedIn's lead authority");
+        let other = check(lang, &outside("elsewhere", "other", "yes").with("purpose", "ai_training").with("legal_basis", "legitimate_interest").with("public_body", "no").with_many("reasons", &["unexpected_use"]));
+        assert_eq!(other.route, Route::ObjectArt21);
+        assert!(other.steps.iter().any(|s| s.id == "complaint_where_established"), "no lead authority known");
         let meta = check(lang, &outside("elsewhere", "meta", "yes"));
         assert_eq!(meta.authority.unwrap().country, "ie", "Meta's lead authority");
         assert!(meta.steps.iter().any(|s| s.id == "complaint"));
@@ -593,8 +598,109 @@ fn the_letters_for_the_closing_note() {
     insta::assert_snapshot!("health_instagram_long_nl", check(Lang::Nl, &health).letter.unwrap().long);
     insta::assert_snapshot!("health_instagram_short_nl", check(Lang::Nl, &health).letter.unwrap().short);
     // A LinkedIn user in Germany bound by professional secrecy.
-    let mut linkedin = meta_base().with("controller", "linkedin").with("country", "de").with_many("reasons", &["professional_secrecy"]);
+    let mut linkedin = meta_base().with("controller", "linkedin").with("country", "de").with("land", "de-nw").with_many("reasons", &["professional_secrecy"]);
     linkedin.remove("services");
     insta::assert_snapshot!("linkedin_secrecy_long_en", check(Lang::En, &linkedin).letter.unwrap().long);
     insta::assert_snapshot!("linkedin_secrecy_long_nl", check(Lang::Nl, &linkedin).letter.unwrap().long);
+}
+
+// ---------------------------------------------------------------- every organisation by name
+
+#[test]
+fn another_organisation_is_named_as_the_person_typed_it() {
+    let typed = other_org("legitimate_interest")
+        .with("organisation_name", "  Voorbeeld {law} B.V. ")
+        .with("organisation_address", "Postbus 1, 1000 AA Amsterdam");
+    for (lang, subject) in [(Lang::En, "Subject: Objection to the processing of my personal data by Voorbeeld {law} B.V."), (Lang::Nl, "Onderwerp: Bezwaar tegen de verwerking van mijn persoonsgegevens door Voorbeeld {law} B.V.")] {
+        let a = check(lang, &typed);
+        let l = a.letter.unwrap();
+        assert!(l.long.contains(subject), "{}", l.long);
+        assert!(l.long.contains("Voorbeeld {law} B.V., privacy") && l.long.contains("\nPostbus 1, 1000 AA Amsterdam\n"), "{}", l.long);
+        assert!(l.short.contains("Voorbeeld {law} B.V."), "{}", l.short);
+        let step = a.steps.iter().find(|s| s.id == "submit_other").unwrap();
+        assert!(step.title.contains("Voorbeeld {law} B.V."), "{}", step.title);
+        assert!(a.facts_checked.is_none(), "no facts the check keeps about it");
+    }
+    // Without a name, "the organisation", and no empty address line.
+    let plain = check(Lang::En, &other_org("legitimate_interest")).letter.unwrap().long;
+    assert!(plain.contains("To: the organisation, privacy team / data protection officer\n\nDate:"), "{plain}");
+    // A name typed for Meta does not count: Meta is Meta.
+    let meta = check(Lang::En, &meta_base().with("organisation_name", "Someone else")).letter.unwrap().short;
+    assert!(!meta.contains("Someone else"));
+}
+
+#[test]
+fn the_result_says_when_the_organisations_facts_were_last_checked() {
+    let en = check(Lang::En, &meta_base());
+    assert_eq!(en.facts_checked.as_deref(), Some("Facts about Meta last checked on 27 May 2025."));
+    let nl = check(Lang::Nl, &meta_base());
+    assert_eq!(nl.facts_checked.as_deref(), Some("Feiten over Meta voor het laatst gecontroleerd op 27 mei 2025."));
+    let warnings = objection_check::engine::lint::warnings(crate::content(), objection_check::engine::Date::new(2026, 12, 2).unwrap());
+    assert!(warnings.iter().any(|w| w.contains("`meta`") && w.contains("2025-05-27")), "{warnings:?}");
+    let none = objection_check::engine::lint::warnings(crate::content(), objection_check::engine::Date::new(2025, 10, 1).unwrap());
+    assert!(none.is_empty(), "{none:?}");
+}
+
+#[test]
+fn linkedin_users_are_not_told_what_meta_promised() {
+    let mut linkedin = meta_base().with("controller", "linkedin").with("already_objected", "before_training");
+    linkedin.remove("services");
+    for lang in Lang::ALL {
+        let a = check(lang, &linkedin);
+        assert!(!a.steps.iter().any(|s| s.id == "timing_before"), "Meta's promise is Meta's");
+        let step = a.steps.iter().find(|s| s.id == "timing_before_other").unwrap();
+        assert!(!step.body.contains("Meta"), "{}", step.body);
+    }
+    let meta = check(Lang::En, &meta_base().with("already_objected", "before_training"));
+    assert!(meta.steps.iter().any(|s| s.id == "timing_before"));
+}
+
+#[test]
+fn the_lead_authority_note_speaks_of_the_eea_too() {
+    for country in ["is", "li", "no"] {
+        let a = check(Lang::En, &meta_base().with("country", country));
+        let note = a.authority.unwrap().lead_authority_note.unwrap();
+        assert!(note.contains("EU and EEA"), "{note}");
+    }
+}
+
+#[test]
+fn in_germany_the_persons_land_authority_not_the_bfdi() {
+    let content = crate::content();
+    let laender = content.question("land").unwrap().choices.clone();
+    assert_eq!(laender.len(), 16);
+    for land in &laender {
+        for lang in Lang::ALL {
+            let a = check(lang, &meta_base().with("country", "de").with("land", land));
+            let auth = a.authority.unwrap();
+            assert_eq!(&auth.country, land);
+            assert!(!auth.name.contains("Bundesbeauftragte"), "{}", auth.name);
+            let complaint = a.steps.iter().find(|s| s.id == "complaint").unwrap();
+            assert!(complaint.title.contains(&auth.name), "{}", complaint.title);
+        }
+    }
+    // The name in the reader's language where the authority publishes one.
+    let by = |lang| check(lang, &meta_base().with("country", "de").with("land", "de-by")).authority.unwrap();
+    assert_eq!(by(Lang::En).name, "Data Protection Authority of Bavaria (BayLDA)");
+    assert!(by(Lang::Nl).name.contains("Bayerisches Landesamt"), "{}", by(Lang::Nl).name);
+    assert_eq!(by(Lang::Nl).country_name, "Beieren");
+    let flow = objection_check::engine::flow::Flow::new(content, &meta_base());
+    assert!(!flow.questions.iter().any(|q| q.id == "land"), "asked only in Germany");
+}
+
+#[test]
+fn every_authority_has_its_complaint_page_where_one_was_confirmed() {
+    let content = crate::content();
+    let with_page = content.authorities.iter().filter(|a| a.complaint_url.is_some()).count();
+    assert!(with_page >= 40, "{with_page} of {}", content.authorities.len());
+    for a in &content.authorities {
+        if let Some(url) = &a.complaint_url {
+            // On the authority's own domain (or its forms subdomain / e-office).
+            let host = |u: &str| u.split('/').nth(2).unwrap_or_default().trim_start_matches("www.").to_string();
+            let (site, page) = (host(&a.website), host(url));
+            let base = |h: &str| h.rsplit('.').take(2).collect::<Vec<_>>().join(".");
+            assert!(page.ends_with(&site) || base(&page) == base(&site) || a.country == "es", "{}: {url} vs {}", a.country, a.website);
+        }
+    }
+    assert!(content.authority("de").unwrap().complaint_url.is_none(), "the BfDI's form is for federal bodies only");
 }
