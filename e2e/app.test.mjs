@@ -63,6 +63,8 @@ test('a full Meta walk in Dutch ends with the objection text and its articles', 
     ['Open het formulier voor Facebook', 'https://www.facebook.com/help/contact/712876720715583', 'noopener noreferrer'],
     ['Open het formulier voor Instagram', 'https://help.instagram.com/contact/767264225370182', 'noopener noreferrer'],
   ]);
+  assert.equal(await s.page.textContent('#oc-facts-checked'), 'Feiten over Meta voor het laatst gecontroleerd op 27 mei 2025.');
+  assert.match(await s.page.textContent('.oc-art9'), /gezondheid \(ja\): sterk\./, 'each category says how strong it is');
   assert.match(await s.page.textContent('#oc-authority + p'), /Autoriteit Persoonsgegevens/);
   assert.match(await s.page.textContent('main'), /Ierse Data Protection Commission/);
   assertClean(s);
@@ -289,14 +291,49 @@ test('outside the EEA: no letter, an explanation with Art. 3', async () => {
   const s = await openPage(browser, { locale: 'en-GB' });
   await start(s.page, { lang: 'en' });
   await s.page.click('#oc-start');
-  await answer(s.page, 'residence', 'switzerland');
+  await answer(s.page, 'residence', 'elsewhere');
   await answer(s.page, 'controller', 'other');
   await answer(s.page, 'eu_establishment', 'no');
   await s.page.click('#oc-see-result');
   assert.equal(await s.page.textContent('#oc-route'), 'The GDPR probably does not protect you here');
   assert.match(await s.page.textContent('main'), /Art\. 3 GDPR/);
-  assert.match(await s.page.textContent('main'), /FDPIC/);
   assert.equal(await s.page.locator('#oc-letter-short').count(), 0);
+  assertClean(s);
+  await s.context.close();
+});
+
+test('in Switzerland: an objection under the Swiss FADP, and the FDPIC to report to', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  await start(s.page, { lang: 'en' });
+  await walk(s.page, [['residence', 'switzerland'], ['controller', 'other'], ['eu_establishment', 'not_sure'], ['organisation_name', 'Beispiel AG'], ['organisation_address', 'Bahnhofstrasse 1, 8001 Zürich'], ['full_name', ''], ['account_email', '']]);
+  await s.page.click('#oc-see-result');
+  assert.equal(await s.page.textContent('#oc-route'), 'You can object under Swiss law');
+  const long = await s.page.textContent('#oc-letter-long');
+  assert.match(long, /To: Beispiel AG, privacy team \/ data protection officer\nBahnhofstrasse 1, 8001 Zürich/);
+  assert.match(long, /Art\. 30\(2\)\(b\) of the Swiss Federal Act on Data Protection/);
+  assert.doesNotMatch(long, /GDPR/);
+  assert.match(await s.page.textContent('main'), /edoeb\.admin\.ch/);
+  assert.equal(await s.page.locator('#oc-reminder').count(), 0, 'no Art. 12(3) deadline');
+  assertClean(s);
+  await s.context.close();
+});
+
+test('in Germany: the Land is asked, and its authority is where to complain', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  await start(s.page, { lang: 'en' });
+  await s.page.click('#oc-start');
+  await answer(s.page, 'residence', 'eu_eea');
+  await answer(s.page, 'country', 'de');
+  await s.page.waitForSelector('select[name=land]');
+  assert.equal(await s.page.textContent('select[name=land] option[value=""]'), 'Choose a Land');
+  await s.page.click('#oc-continue');
+  await s.page.waitForSelector('#oc-error-summary');
+  assert.match(await s.page.textContent('#oc-error-summary'), /Choose a Land/);
+  await answer(s.page, 'land', 'de-by');
+  await s.page.waitForSelector('input[name=controller]');
+  await s.page.click('.oc-back');
+  await s.page.waitForSelector('select[name=land]');
+  assert.equal(await s.page.inputValue('select[name=land]'), 'de-by', 'the choice stays');
   assertClean(s);
   await s.context.close();
 });

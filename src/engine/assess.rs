@@ -25,19 +25,30 @@ pub enum Route {
     NoArt21Right,
     /// Basis unknown: ask for it (Art. 13/14/15) and object anyway.
     AskLegalBasis,
+    /// Living in Switzerland, with an organisation not established in the
+    /// EU/EEA (or not known to be): object under the Swiss Federal Act on
+    /// Data Protection (Art. 30(2)(b), 31 and 32 FADP).
+    ObjectFadp,
     /// Outside the EU/EEA and UK (Art. 3).
     GdprNotApplicable,
 }
 
 impl Route {
-    pub const ALL: [Route; 6] = [
+    pub const ALL: [Route; 7] = [
         Route::ObjectArt21,
         Route::ObjectArt21Marketing,
         Route::WithdrawConsent,
         Route::NoArt21Right,
         Route::AskLegalBasis,
+        Route::ObjectFadp,
         Route::GdprNotApplicable,
     ];
+
+    /// A route under the GDPR or the UK GDPR (deadlines of Art. 12(3),
+    /// authorities of Art. 77, the organisation's forms).
+    pub fn is_gdpr(self) -> bool {
+        !matches!(self, Route::ObjectFadp | Route::GdprNotApplicable)
+    }
 
     pub fn id(self) -> &'static str {
         match self {
@@ -46,6 +57,7 @@ impl Route {
             Route::WithdrawConsent => "withdraw_consent",
             Route::NoArt21Right => "no_art21_right",
             Route::AskLegalBasis => "ask_legal_basis",
+            Route::ObjectFadp => "object_fadp",
             Route::GdprNotApplicable => "gdpr_not_applicable",
         }
     }
@@ -282,12 +294,12 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
             })
         })
         .collect();
-    let art9_finding = if categories.is_empty() || route == Route::GdprNotApplicable {
+    let art9_finding = if categories.is_empty() || !route.is_gdpr() {
         Art9Finding {
             categories: Vec::new(),
             strength: None,
             title: None,
-            body: if route == Route::GdprNotApplicable {
+            body: if !route.is_gdpr() {
                 String::new()
             } else {
                 render(content, lang, "ui.result.art9_none", &vars)
@@ -334,9 +346,9 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
         long: compose(content, lang, &content.outcomes.letter.long, true, &facts, &vars, &mut cites),
     });
 
-    let authority = authority_for(content, lang, effective, &vars);
-    let forms = if route == Route::GdprNotApplicable { Vec::new() } else { forms_for(content, lang, effective) };
-    let reminder = (route != Route::GdprNotApplicable).then(|| reminder_for(content, lang, effective, today, &vars));
+    let authority = if route.is_gdpr() { authority_for(content, lang, effective, &vars) } else { None };
+    let forms = if route.is_gdpr() { forms_for(content, lang, effective) } else { Vec::new() };
+    let reminder = route.is_gdpr().then(|| reminder_for(content, lang, effective, today, &vars));
 
     let uk = effective.one("residence") == Some("uk");
     let citations = cites
@@ -447,13 +459,16 @@ impl Collected {
     }
 }
 
-/// Which organisation's timeline applies: the UK's for people in the UK, the
-/// EU/EEA's for everyone else the GDPR protects.
+/// Which of a known organisation's regions applies: the UK's for people in
+/// the UK, the EU/EEA's for people there and for those elsewhere who said the
+/// company that runs their account is established there (Art. 3(1)); none
+/// otherwise.
 fn region(a: &Answers) -> &'static str {
-    if a.one("residence") == Some("uk") {
-        "uk"
-    } else {
-        "eu_eea"
+    match a.one("residence") {
+        Some("uk") => "uk",
+        Some("eu_eea") => "eu_eea",
+        _ if a.one(ESTABLISHMENT) == Some("yes") => "eu_eea",
+        _ => "none",
     }
 }
 

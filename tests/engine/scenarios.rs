@@ -115,7 +115,7 @@ fn public_task_objection_names_art6_1_e() {
 
 #[test]
 fn outside_the_eea_the_gdpr_probably_does_not_apply() {
-    for (residence, step) in [("switzerland", "switzerland_fadp"), ("elsewhere", "elsewhere_local_law")] {
+    for (residence, step) in [("elsewhere", "elsewhere_local_law")] {
         for lang in Lang::ALL {
             let answers = objection_check::engine::Answers::new()
                 .with("residence", residence)
@@ -548,7 +548,7 @@ fn an_organisation_established_in_the_eu_is_covered_wherever_the_person_lives() 
         assert!(meta.steps.iter().any(|s| s.id == "complaint"));
         let no = check(lang, &Answers::new().with("residence", "elsewhere").with("controller", "x").with("eu_establishment", "no"));
         assert_eq!(no.route, Route::GdprNotApplicable);
-        let unsure = check(lang, &Answers::new().with("residence", "switzerland").with("controller", "meta").with("eu_establishment", "not_sure"));
+        let unsure = check(lang, &Answers::new().with("residence", "elsewhere").with("controller", "meta").with("eu_establishment", "not_sure"));
         assert_eq!(unsure.route, Route::GdprNotApplicable);
         assert!(unsure.steps.iter().any(|s| s.id == "check_establishment"));
     }
@@ -703,4 +703,98 @@ fn every_authority_has_its_complaint_page_where_one_was_confirmed() {
         }
     }
     assert!(content.authority("de").unwrap().complaint_url.is_none(), "the BfDI's form is for federal bodies only");
+}
+
+#[test]
+fn in_switzerland_an_objection_under_the_fadp() {
+    let swiss = |controller: &str, established: &str| {
+        Answers::new().with("residence", "switzerland").with("controller", controller).with("eu_establishment", established)
+    };
+    for lang in Lang::ALL {
+        for established in ["no", "not_sure"] {
+            let a = check(lang, &swiss("linkedin", established));
+            assert_eq!(a.route, Route::ObjectFadp);
+            let l = a.letter.as_ref().expect("a Swiss letter");
+            let (art30, art303) = if lang == Lang::En { ("Art. 30(2)(b)", "Art. 30(3) FADP") } else { ("art. 30 lid 2 sub b", "art. 30 lid 3 FADP") };
+            assert!(l.short.contains(art30) && l.short.contains(art303), "{}", l.short);
+            assert!(l.long.contains("32"), "civil action: {}", l.long);
+            for t in [&l.short, &l.long] {
+                assert!(!t.contains("GDPR") && !t.contains("AVG") && !t.contains("Art. 12") && !t.contains("artikel 12"), "no GDPR claims: {t}");
+            }
+            assert!(a.authority.is_none() && a.reminder.is_none(), "no GDPR authority or Art. 12(3) deadline");
+            let ids: Vec<&str> = a.steps.iter().map(|s| s.id.as_str()).collect();
+            assert!(ids.contains(&"fadp_report") && ids.contains(&"fadp_court"), "{ids:?}");
+            assert!(a.steps.iter().find(|s| s.id == "fadp_report").unwrap().body.contains("edoeb.admin.ch"));
+            assert_eq!(ids.contains(&"check_establishment"), established == "not_sure");
+            let cites: Vec<&str> = a.citations.iter().map(|c| c.id.as_str()).collect();
+            assert!(cites.iter().all(|c| c.starts_with("fadp_") || *c == "art3"), "{cites:?}");
+        }
+        // Established in the EU/EEA: the GDPR (Art. 3(1)).
+        let mut gdpr = meta_base().with("residence", "switzerland").with("controller", "linkedin").with("eu_establishment", "yes");
+        gdpr.remove("country");
+        gdpr.remove("services");
+        assert_eq!(check(lang, &gdpr).route, Route::ObjectArt21);
+    }
+    insta::assert_snapshot!("fadp_long_en", check(Lang::En, &swiss("linkedin", "no")).letter.unwrap().long);
+    insta::assert_snapshot!("fadp_short_nl", check(Lang::Nl, &swiss("other", "no").with("organisation_name", "Beispiel AG")).letter.unwrap().short);
+}
+
+#[test]
+fn linkedin_and_x_get_letters_like_metas() {
+    for controller in ["linkedin", "x"] {
+        let mut a = meta_base().with("controller", controller);
+        a.remove("services");
+        if controller == "x" {
+            a.set("reasons", objection_check::engine::AnswerValue::Many(vec!["unexpected_use".into()]));
+        }
+        for lang in Lang::ALL {
+            let r = check(lang, &a);
+            assert_eq!(r.route, Route::ObjectArt21);
+            let l = r.letter.unwrap();
+            insta::assert_snapshot!(format!("{controller}_short_{}", lang.code()), l.short);
+            insta::assert_snapshot!(format!("{controller}_long_{}", lang.code()), l.long);
+            let note = r.authority.unwrap().lead_authority_note.expect("the DPC leads");
+            assert!(note.contains("DPC"), "{note}");
+            assert!(r.facts_checked.is_some());
+            assert!(r.steps.iter().any(|s| s.id == format!("submit_{controller}")));
+            assert!(r.steps.iter().any(|s| s.id == "make_private"));
+        }
+    }
+    let x = check(Lang::En, &{
+        let mut a = meta_base().with("controller", "x").with_many("reasons", &["unexpected_use"]);
+        a.remove("services");
+        a
+    });
+    assert!(x.letter.unwrap().long.starts_with("To: X Internet Unlimited Company, privacy team / data protection officer\nOne Cumberland Place"));
+}
+
+#[test]
+fn meta_users_with_whatsapp_only_or_no_account_are_not_sent_to_the_accounts_center() {
+    for lang in Lang::ALL {
+        let whatsapp = check(lang, &meta_base().with_many("services", &["whatsapp"]));
+        let ids: Vec<&str> = whatsapp.steps.iter().map(|s| s.id.as_str()).collect();
+        assert!(ids.contains(&"submit_whatsapp") && !ids.contains(&"submit_meta"), "{ids:?}");
+        assert_eq!(whatsapp.forms.len(), 1);
+        assert!(!whatsapp.letter.unwrap().long.contains("Accounts Center") , "no Accounts Center");
+        let none = check(lang, &meta_base().with_many("services", &["no_account"]).with("others_post_about_me", "yes"));
+        let ids: Vec<&str> = none.steps.iter().map(|s| s.id.as_str()).collect();
+        assert!(ids.contains(&"meta_no_account") && !ids.contains(&"submit_meta") && !ids.contains(&"meta_not_covered"), "{ids:?}");
+        assert!(none.forms.is_empty(), "the forms need an account");
+        let short = none.letter.unwrap().short;
+        assert!(short.contains("Meta") && !short.contains("no_account"), "{short}");
+        let not_covered = check(lang, &meta_base()).steps.into_iter().find(|s| s.id == "meta_not_covered").unwrap();
+        assert!(not_covered.body.contains("Meta AI"));
+    }
+    insta::assert_snapshot!("meta_no_account_short_en", check(Lang::En, &meta_base().with_many("services", &["no_account"])).letter.unwrap().short);
+}
+
+#[test]
+fn making_posts_non_public_is_named_next_to_the_objection() {
+    let a = check(Lang::En, &meta_base());
+    let step = a.steps.iter().find(|s| s.id == "make_private").unwrap();
+    assert!(step.body.contains("Meta trains on public content"), "{}", step.body);
+    let nothing = check(Lang::Nl, &meta_base().with_many("public_content", &["nothing_public"]));
+    assert!(!nothing.steps.iter().any(|s| s.id == "make_private"), "nothing public: nothing to make private");
+    let timing = a.steps.iter().find(|s| s.id == "timing_after").unwrap();
+    assert!(timing.body.contains("EDPB Opinion 28/2024"), "{}", timing.body);
 }
