@@ -766,6 +766,8 @@ fn linkedin_and_x_get_letters_like_metas() {
         a
     });
     assert!(x.letter.unwrap().long.starts_with("To: X Internet Unlimited Company, privacy team / data protection officer\nOne Cumberland Place"));
+    let submit = x.steps.iter().find(|s| s.id == "submit_x").unwrap();
+    assert!(submit.body.contains("help.x.com/forms/privacy"), "X's privacy form: {}", submit.body);
 }
 
 #[test]
