@@ -3,6 +3,9 @@
 // they produce (downloaded files opened and read, clipboard read back).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BASE_URL, launch, openPage, assertClean, start, answer, walk, downloadText, META_WALK } from './helpers.mjs';
 
 let browser;
@@ -244,9 +247,26 @@ test('download, reminder, print and export produce what they should; import rest
   await page.click('#oc-letter-short-print');
   assert.equal(await page.evaluate(() => window.__prints), 1);
   await page.emulateMedia({ media: 'print' });
-  const visibility = (sel) => page.locator(sel).evaluate((el) => getComputedStyle(el).visibility);
-  const vis = { letter: await visibility('#oc-letter-short'), other: await visibility('#oc-letter-long'), heading: await visibility('h1') };
-  assert.deepEqual(vis, { letter: 'visible', other: 'hidden', heading: 'hidden' });
+  const shown = (sel) => page.locator(sel).evaluate((el) => getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden');
+  const vis = { letter: await shown('#oc-letter-short'), other: await shown('#oc-letter-long'), heading: await shown('h1') };
+  assert.deepEqual(vis, { letter: true, other: false, heading: false });
+  // Saved as a PDF on A4: the letter on as many pages as it needs, none blank.
+  // (page.pdf() prints with the media emulated last, so print, as a browser does.)
+  for (const [button, id, most] of [['#oc-letter-short-print', '#oc-letter-short', 1], ['#oc-letter-long-print', '#oc-letter-long', 2]]) {
+    await page.emulateMedia({ media: 'screen' });
+    await page.click(button);
+    await page.emulateMedia({ media: 'print' });
+    const file = join(tmpdir(), `objection-print-${process.pid}-${id.slice(1)}.pdf`);
+    await page.pdf({ path: file, format: 'A4' });
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
+    assert.ok(pages >= 1 && pages <= most, `${id}: ${pages} pages`);
+    const text = (from, to) => execFileSync('pdftotext', ['-f', String(from), '-l', String(to), file, '-'], { encoding: 'utf8' });
+    const words = (t) => t.replace(/\s+/g, ' ').trim();
+    const first = words((await page.textContent(id)).split('\n')[0]);
+    assert.ok(words(text(1, 1)).startsWith(first), `${id}: the letter starts page 1: ${words(text(1, 1)).slice(0, 120)}`);
+    assert.ok(text(pages, pages).trim().length > 0, `${id}: the last page is not blank`);
+    assert.doesNotMatch(text(1, pages), /Your result|Next steps/, `${id}: nothing of the app around it`);
+  }
   await page.emulateMedia({ media: 'screen' });
 
   const exported = await downloadText(page, '#oc-export');

@@ -42,7 +42,7 @@ impl<'c> Flow<'c> {
                     questions.push(q);
                     // An answer counts only while every choice in it is
                     // offered (`choice_when`).
-                    if let Some(v) = answers.get(&q.id).and_then(|v| offered_part(q, v, &effective)) {
+                    if let Some(v) = answers.get(&q.id).and_then(|v| still_offered(q, v, &effective)) {
                         effective.set(q.id.clone(), v);
                     } else if assume_first && !q.choices.is_empty() {
                         let offered = offered_choices(q, &effective);
@@ -125,7 +125,7 @@ pub fn offered_choices<'q>(q: &'q Question, answers: &Answers) -> Vec<&'q String
 /// choice no longer offered (an earlier answer changed, or a saved answer
 /// from before a reason was narrowed) does not count: the question is asked
 /// again, with the choices still offered already ticked.
-fn offered_part(q: &Question, v: &AnswerValue, answers: &Answers) -> Option<AnswerValue> {
+fn still_offered(q: &Question, v: &AnswerValue, answers: &Answers) -> Option<AnswerValue> {
     if q.choice_when.is_empty() {
         return Some(v.clone());
     }
