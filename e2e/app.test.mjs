@@ -357,3 +357,27 @@ test('in Germany: the Land is asked, and its authority is where to complain', as
   assertClean(s);
   await s.context.close();
 });
+
+test('the e-mail field says plainly when it is not an e-mail address; the long text counts down as you type', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  const { page } = s;
+  await start(page, { lang: 'en' });
+  await page.click('#oc-start');
+  for (const [q, v] of META_WALK.slice(0, META_WALK.findIndex(([q]) => q === 'situation_text'))) await answer(page, q, v);
+  await page.waitForSelector('textarea[name=situation_text]');
+  assert.equal(await page.textContent('#situation_text-counter'), 'You have 1000 of 1000 characters left. (optional)');
+  await page.fill('textarea[name=situation_text]', 'Ten chars.');
+  await page.locator('#situation_text-counter', { hasText: 'You have 990 of 1000 characters left.' }).waitFor();
+  await page.click('#oc-continue');
+  await answer(page, 'already_objected', 'never');
+  await answer(page, 'full_name', 'Alex Smith');
+  await answer(page, 'account_email', 'alex@example');
+  await page.waitForSelector('#oc-error-summary');
+  assert.match(await page.textContent('#oc-error-summary'), /Enter an e-mail address in the right form, like name@example\.org/);
+  assert.equal(await page.getAttribute('input[name=account_email]', 'type'), 'email');
+  assert.match(await page.getAttribute('input[name=account_email]', 'aria-describedby'), /account_email-error/);
+  await answer(page, 'account_email', 'alex@example.org');
+  await page.waitForSelector('#oc-see-result');
+  assertClean(s);
+  await s.context.close();
+});

@@ -222,6 +222,7 @@ impl Writer {
             w.condition(c);
         });
         self.texts(&q.retired);
+        self.opt(&q.format, Writer::string);
     }
 
     fn letter_block(&mut self, b: &LetterBlock) {
@@ -346,6 +347,7 @@ impl Reader<'_> {
             exclusive: self.texts(),
             choice_when: self.list(|r| (r.text(), r.condition())),
             retired: self.texts(),
+            format: self.opt(Reader::text),
         }
     }
 

@@ -73,12 +73,19 @@ pub struct Question {
     /// Former choices a saved answer may still hold: read without complaint
     /// and left out, because an earlier answer now carries their meaning.
     pub retired: Vec<String>,
+    /// What a text answer must look like: `Some("email")` for an e-mail address.
+    pub format: Option<String>,
 }
 
 /// Longest text answer when a question sets no `max_chars`.
 pub const DEFAULT_MAX_CHARS: usize = 1000;
 
 impl Question {
+    /// An e-mail address is asked (`format = "email"`).
+    pub fn asks_email(&self) -> bool {
+        self.format.as_deref() == Some("email")
+    }
+
     /// The id of the text that names one of its choices: a country's or a
     /// German Land's name for the lists filled from authorities.toml.
     pub fn choice_label_id(&self, choice: &str) -> String {
@@ -500,7 +507,7 @@ mod read {
         let t = Table::new(
             value,
             at,
-            &["id", "kind", "choices", "choices_from", "when", "required", "max_chars", "exclusive", "choice_when", "retired"],
+            &["id", "kind", "choices", "choices_from", "when", "required", "max_chars", "exclusive", "choice_when", "retired", "format"],
         )?;
         let mut choice_when = Vec::new();
         if let Some(v) = t.map.get("choice_when") {
@@ -521,6 +528,7 @@ mod read {
             exclusive: t.texts("exclusive")?,
             choice_when,
             retired: t.texts("retired")?,
+            format: t.opt_text("format")?,
         })
     }
 

@@ -138,11 +138,24 @@ fn holds(when: &Option<Condition>, answers: &Answers) -> bool {
         .is_none_or(|c| c.holds(&Facts::asking(answers)))
 }
 
+/// One `@` between a name and a domain with a dot inside it, no spaces: the
+/// shape of an e-mail address (whether it exists only a mail can tell).
+pub fn looks_like_email(s: &str) -> bool {
+    let Some((name, domain)) = s.split_once('@') else { return false };
+    !name.is_empty()
+        && !domain.contains('@')
+        && !s.chars().any(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|part| !part.is_empty())
+}
+
 /// Why a submitted answer cannot be accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldError {
     Required(Kind),
     TooLong { max: usize },
+    /// Not something an e-mail address can be (`format = "email"`).
+    NotAnEmail,
     Exclusive { choice: String },
     UnknownChoice,
 }
@@ -164,6 +177,9 @@ pub fn validate(q: &Question, submission: &Submission) -> Result<Option<AnswerVa
             }
             if text.trim().is_empty() {
                 return if q.required { Err(FieldError::Required(q.kind)) } else { Ok(None) };
+            }
+            if q.asks_email() && !looks_like_email(text.trim()) {
+                return Err(FieldError::NotAnEmail);
             }
             Ok(Some(AnswerValue::One(text.clone())))
         }

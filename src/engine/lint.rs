@@ -88,6 +88,11 @@ fn questions(content: &Content, p: &mut Vec<String>) {
                 }
                 check_condition(content, when, &seen, &format!("question `{}` choice `{c}`", q.id), false, p);
             }
+            if let Some(f) = &q.format {
+                if f != "email" || q.kind != Kind::Text {
+                    p.push(format!("questionnaire.toml: `{}` format `{f}`: only text questions, and only \"email\"", q.id));
+                }
+            }
             for r in &q.retired {
                 if q.choices.contains(r) {
                     p.push(format!("questionnaire.toml: `{}` retired `{r}` is still one of its choices", q.id));

@@ -427,6 +427,7 @@ fn textarea(lang: Lang, q: &Question, draft: &DraftHandle, id: &str, describedby
             draft.set(Draft::Text(v));
         })
     };
+    let left = max.saturating_sub(value.chars().count());
     let counter_id = format!("{}-counter", q.id);
     let describedby = Some(describedby.map_or(counter_id.clone(), |d| format!("{d} {counter_id}")));
     let one_line = max <= 254;
@@ -434,14 +435,15 @@ fn textarea(lang: Lang, q: &Question, draft: &DraftHandle, id: &str, describedby
         <>
             if one_line {
                 <input id={id.to_string()} name={q.id.clone()} class="oc-input" value={value}
-                    type={if q.id.contains("email") { "email" } else { "text" }}
-                    autocomplete={if q.id.contains("email") { "email" } else { "name" }}
+                    type={if q.asks_email() { "email" } else { "text" }}
+                    autocomplete={if q.asks_email() { "email" } else { "name" }}
                     aria-describedby={describedby} oninput={oninput} />
             } else {
                 <textarea id={id.to_string()} name={q.id.clone()} class="oc-textarea" rows="6" value={value}
                     aria-describedby={describedby} oninput={oninput} />
             }
-            <p id={counter_id} class="oc-counter">{ tf(lang, "ui.chars_left", &Vars::new().with("max", max.to_string())) }
+            // Counted as the person types (the draft follows every input).
+            <p id={counter_id} class="oc-counter">{ tf(lang, "ui.chars_left", &Vars::new().with("max", max.to_string()).with("left", left.to_string())) }
                 if !q.required { { " " }{ t(lang, "ui.optional") } }</p>
         </>
     }
@@ -460,6 +462,7 @@ fn error_text(lang: Lang, q: &Question, e: &FieldError) -> String {
         FieldError::Required(Kind::Select) => t(lang, "ui.error.required_select"),
         FieldError::Required(_) | FieldError::UnknownChoice => t(lang, "ui.error.required_single"),
         FieldError::TooLong { max } => tf(lang, "ui.error.too_long", &Vars::new().with("max", max.to_string())),
+        FieldError::NotAnEmail => t(lang, "ui.error.email"),
         FieldError::Exclusive { choice } => {
             let label = Content::embedded().text(lang, &format!("q.{}.choice.{choice}", q.id)).to_string();
             tf(lang, "ui.error.exclusive", &Vars::new().with("choice", label))

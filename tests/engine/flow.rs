@@ -178,3 +178,17 @@ fn direct_marketing_is_a_purpose_and_the_basis_is_still_asked() {
     let flow = Flow::new(content(), &meta_base());
     assert_eq!(flow.effective.one("purpose"), Some("ai_training"), "a known organisation's purpose");
 }
+
+#[test]
+fn the_account_e_mail_must_look_like_an_e_mail_address() {
+    let email = content().question("account_email").unwrap();
+    let check = |s: &str| validate(email, &Submission::Text(s.into()));
+    assert_eq!(check("sanne@example.org"), Ok(Some(AnswerValue::One("sanne@example.org".into()))));
+    assert_eq!(check("  "), Ok(None), "still optional");
+    for wrong in ["sanne", "sanne@", "@example.org", "sanne@example", "sanne@@example.org", "san ne@example.org", "sanne@example..org"] {
+        assert_eq!(check(wrong), Err(FieldError::NotAnEmail), "{wrong}");
+    }
+    // The name field has no such check.
+    let name = content().question("full_name").unwrap();
+    assert!(validate(name, &Submission::Text("Sanne".into())).is_ok());
+}
