@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE_URL, launch, openPage, assertClean, answer, walk, META_WALK } from './helpers.mjs';
+import { chromium } from 'playwright-core';
+import { BASE_URL, CHROMIUM_ARGS, launch, openPage, assertClean, answer, walk, META_WALK } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -69,6 +70,51 @@ test('iframe variant: the frame takes the height of the app, links preset it', a
   assert.equal(await frame.locator('.objection-check').getAttribute('lang'), 'en');
   assertClean(s);
   await s.context.close();
+});
+
+test('iframe on another site: the height goes only to the origin the link names, never to "*"', async () => {
+  // The host page's HTML is given by the test (no server answers for it), and
+  // Chromium treats such a page as public and refuses it a frame on the
+  // loopback address (Private Network Access); a publisher's public page and
+  // the app's public origin never meet that rule, so it is off here.
+  const own = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS, '--disable-features=PrivateNetworkAccessForNavigations,PrivateNetworkAccessForIframes,LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests'],
+  });
+  const s = await openPage(own, { width: 390 });
+  const { page } = s;
+  // A publisher's page on another origin (localhost, where the app is served
+  // from 127.0.0.1), its HTML given by the test itself.
+  const hostOrigin = BASE_URL.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
+  const host = (parent) => `<!doctype html><html><head><script src="${BASE_URL}objection-check-frame.js"></script>
+    <script>window.heard = []; addEventListener('message', (e) => { if (e.data && e.data.type) window.heard.push(e.origin); });</script></head>
+    <body><iframe data-objection-check-frame title="check" style="width:100%;border:0" src="${BASE_URL}#lang=en${parent}"></iframe></body></html>`;
+  let parent = '';
+  await page.route(`${hostOrigin}/article`, (route) => route.fulfill({ contentType: 'text/html', body: host(parent) }));
+  const frameReady = async () => {
+    await page.frameLocator('iframe').locator('#oc-start').waitFor();
+    await page.frameLocator('iframe').locator('#oc-start').click();
+    await page.frameLocator('iframe').locator('input[name=residence]').first().waitFor();
+    await page.waitForTimeout(300);
+  };
+  // Named: the host hears it and the frame takes the app's height.
+  parent = '&parent=' + encodeURIComponent(hostOrigin);
+  await page.goto(`${hostOrigin}/article`);
+  await frameReady();
+  await page.waitForFunction(() => parseFloat(document.querySelector('iframe').style.height) > 500);
+  assert.ok((await page.evaluate(() => window.heard)).length > 0);
+  // Not named, or another origin named: the host hears nothing.
+  for (const other of ['', '&parent=' + encodeURIComponent('https://elsewhere.test')]) {
+    parent = other;
+    await page.goto(`${hostOrigin}/article`);
+    await frameReady();
+    assert.deepEqual(await page.evaluate(() => window.heard), [], `parent "${other}"`);
+    assert.equal(await page.evaluate(() => document.querySelector('iframe').style.height), '');
+  }
+  assert.deepEqual(s.problems, []);
+  await s.context.close();
+  await own.close();
 });
 
 test('offline: after one visit the app loads and a whole walk works with the network off', async () => {

@@ -241,6 +241,19 @@ pub fn replace_step(key: &str) {
 }
 
 /// The URL fragment without '#'.
+/// The embedding page's origin the frame's link names (`#parent=https://example.org`,
+/// also percent-encoded): a scheme, a host and an optional port, nothing else.
+pub fn embedding_origin(fragment: &str) -> Option<String> {
+    let value = fragment.trim_start_matches('#').split('&').find_map(|pair| pair.strip_prefix("parent="))?;
+    let value = js_sys::decode_uri_component(value).ok().and_then(|v| v.as_string()).unwrap_or_else(|| value.to_string());
+    let value = value.trim().trim_end_matches('/');
+    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"))?;
+    let host_ok = !rest.is_empty()
+        && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        && !rest.starts_with(['.', ':', '-']);
+    host_ok.then(|| value.to_ascii_lowercase())
+}
+
 pub fn fragment() -> String {
     web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -270,11 +283,15 @@ pub fn report_height_to_parent(root: &Element) {
     if js_sys::Object::is(&parent, &window) {
         return;
     }
+    // Only the embedding page the frame's link names may hear it (never "*"),
+    // else only a page of the app's own origin.
+    let own = window.location().origin().unwrap_or_default();
+    let target = embedding_origin(&fragment()).unwrap_or(own);
     let post = move |height: f64| {
         let msg = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&msg, &"type".into(), &"objection-check:height".into());
         let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
-        let _ = parent.post_message(&msg, "*");
+        let _ = parent.post_message(&msg, &target);
     };
     let observed = root.clone();
     let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
