@@ -286,8 +286,18 @@ test('download, reminder, print and export produce what they should; import rest
   // A broken file is refused with a reason, nothing else changes.
   await page.setInputFiles('#oc-import', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 7, "lang": "en", "answers": {}}') });
   await page.waitForSelector('.oc-notice');
-  assert.match(await page.textContent('.oc-notice'), /version 7 is not supported/);
+  assert.equal(await page.textContent('.oc-notice'), 'This file could not be loaded. This check was saved by another version of this check (version 7); this one reads version 1.');
   assert.equal(await page.textContent('#oc-letter-short'), shortText);
+  // In the person's words: never a parser message or a raw byte count.
+  const refused = async (name, buffer) => {
+    await page.setInputFiles('#oc-import', { name, mimeType: 'application/json', buffer });
+    await page.locator('.oc-notice', { hasText: 'could not be loaded' }).waitFor();
+    return page.textContent('.oc-notice');
+  };
+  assert.equal(await refused('photo.json', Buffer.from('GIF89a not json')), 'This file could not be loaded. This is not a saved check: choose the .json file that "Save my answers" made.');
+  assert.equal(await refused('huge.json', Buffer.alloc(30 * 1024 * 1024, 32)), 'This file could not be loaded. This file is 30 MB; a saved check is at most 64 KB.');
+  assert.match(await refused('edited.json', Buffer.from('{"version": 1, "lang": "en", "answers": {"residence": "mars"}}')), /The saved answer to "Where do you live\?" does not fit this check/);
+  assert.equal(await page.textContent('#oc-letter-short'), shortText, 'nothing else changed');
   assertClean(s);
   await s.context.close();
 });

@@ -9,6 +9,7 @@ use std::fmt;
 use super::json::{Json, Object};
 
 use super::content::{Content, Kind, Lang, Question};
+use super::text::{render, Vars};
 
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
@@ -142,6 +143,41 @@ impl fmt::Display for AnswersError {
 
 impl std::error::Error for AnswersError {}
 
+impl AnswersError {
+    /// What a person is told when a file they load cannot be read, in their
+    /// language and words: no parser message, no raw byte count. (`Display`
+    /// is the precise message for the `assess` command and for editors.)
+    pub fn message(&self, content: &Content, lang: Lang) -> String {
+        use AnswersError::*;
+        let question = |id: &str| {
+            content.question(id).map_or_else(|| id.to_string(), |q| content.text(lang, &format!("q.{}.title", q.id)).to_string())
+        };
+        let (id, vars) = match self {
+            TooLarge { bytes } => ("import.too_large", Vars::new().with("size", file_size(*bytes))),
+            UnsupportedVersion(v) => ("import.version", Vars::new().with("version", v.trim_matches('"').to_string())),
+            BadLang(_) => ("import.lang", Vars::new()),
+            NotJson(_) | NotAnObject | MissingVersion | AnswersNotAnObject | UnknownField(_) => ("import.not_a_check", Vars::new()),
+            UnknownQuestion(q) => ("import.answer", Vars::new().with("question", q.clone())),
+            WrongType { question: q, .. }
+            | UnknownValue { question: q, .. }
+            | DuplicateValue { question: q, .. }
+            | Exclusive { question: q, .. }
+            | TooLong { question: q, .. }
+            | Empty { question: q } => ("import.answer", Vars::new().with("question", question(q))),
+        };
+        render(content, lang, id, &vars)
+    }
+}
+
+/// "120 KB", "30 MB": a file's size as a person reads it.
+fn file_size(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{} MB", (bytes + 512 * 1024) / (1024 * 1024))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
 /// The versioned answers document: `{"version": 1, "lang": "nl", "answers": {...}}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AnswersDocument {
@@ -205,6 +241,8 @@ impl AnswersDocument {
         match obj.get("version") {
             None => return Err(AnswersError::MissingVersion),
             Some(v) if v.as_u64() == Some(FORMAT_VERSION) => {}
+            // A version written as text ("1"), as a hand-edited file may have it.
+            Some(Json::String(v)) if v.trim() == FORMAT_VERSION.to_string() => {}
             Some(v) => return Err(AnswersError::UnsupportedVersion(short(&v.to_string()))),
         }
         let lang = match obj.get("lang") {

@@ -376,7 +376,7 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
     for b in content.question("legal_basis").map(|q| q.choices.clone()).unwrap_or_default() {
         optional.insert(format!("basis.{b}"));
     }
-    for id in ["list.and", "law.gdpr", "law.uk_gdpr", "basis.dont_know", "art9.answer.yes", "art9.answer.not_sure", "cite.uk_persuasive", "result.facts_checked"] {
+    for id in ["list.and", "law.gdpr", "law.uk_gdpr", "basis.dont_know", "art9.answer.yes", "art9.answer.not_sure", "cite.uk_persuasive", "result.facts_checked", "import.too_large", "import.version", "import.lang", "import.not_a_check", "import.answer"] {
         need.insert(id.into());
     }
     for m in 1..=12 {

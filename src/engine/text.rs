@@ -8,7 +8,7 @@ pub const PLACEHOLDERS: &[&str] = &[
     "law", "controller", "services", "date", "reminder_date", "name", "email", "art9_categories",
     "situation_text", "training_start", "authority", "authority_website", "country", "basis", "step",
     "total", "max", "choice", "service", "reason", "notice_date", "art9_unsure", "other_reason",
-    "recipient", "recipient_address", "verified_date", "left",
+    "recipient", "recipient_address", "verified_date", "left", "size", "version", "question",
 ];
 
 /// The placeholders a question's texts (title, hint, choices) may use: they

@@ -10,7 +10,7 @@ use super::state::Action;
 use super::{t, tf};
 use crate::engine::answers::MAX_DOCUMENT_BYTES;
 use crate::engine::text::Vars;
-use crate::engine::{assess, AnswersDocument, Assessment, Content, Lang};
+use crate::engine::{assess, AnswersDocument, AnswersError, Assessment, Content, Lang};
 use crate::platform::{dom, files};
 
 #[component]
@@ -260,13 +260,21 @@ pub fn import_file(session: &SessionHandle, input: &web_sys::HtmlInputElement) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
     input.set_value("");
     let session = session.clone();
+    let lang = session.lang;
     wasm_bindgen_futures::spawn_local(async move {
-        let action = match files::read_text(file, MAX_DOCUMENT_BYTES as f64).await {
-            Err(reason) => Action::ImportFailed(reason),
-            Ok(text) => match AnswersDocument::parse(Content::embedded(), &text) {
-                Ok(doc) => Action::Import(doc),
-                Err(e) => Action::ImportFailed(e.to_string()),
-            },
+        let content = Content::embedded();
+        // Told in the person's language and words (AnswersError::message).
+        let failed = |e: AnswersError| Action::ImportFailed(e.message(content, lang));
+        let action = if file.size() > MAX_DOCUMENT_BYTES as f64 {
+            failed(AnswersError::TooLarge { bytes: file.size() as usize })
+        } else {
+            match files::read_text(file, MAX_DOCUMENT_BYTES as f64).await {
+                Err(reason) => failed(AnswersError::NotJson(reason)),
+                Ok(text) => match AnswersDocument::parse(content, &text) {
+                    Ok(doc) => Action::Import(doc),
+                    Err(e) => failed(e),
+                },
+            }
         };
         session.dispatch(action);
     });

@@ -28,7 +28,9 @@ fn error(json: &str) -> String {
 fn invalid_documents_say_what_is_wrong() {
     assert_eq!(error(r#"{"lang":"nl","answers":{}}"#), "\"version\" is missing (this app reads version 1)");
     assert_eq!(error(r#"{"version":2,"lang":"nl","answers":{}}"#), "version 2 is not supported (this app reads version 1)");
-    assert_eq!(error(r#"{"version":"1","lang":"nl","answers":{}}"#), "version \"1\" is not supported (this app reads version 1)");
+    // A version written as text ("1") is read as version 1 (a hand-edited file); any other is refused.
+    assert!(AnswersDocument::parse(content(), r#"{"version":"1","lang":"nl","answers":{}}"#).is_ok());
+    assert_eq!(error(r#"{"version":"2","lang":"nl","answers":{}}"#), "version \"2\" is not supported (this app reads version 1)");
     assert_eq!(error(r#"{"version":1,"lang":"de","answers":{}}"#), "\"lang\" must be \"nl\" or \"en\", not \"de\"");
     assert_eq!(error(r#"{"version":1,"lang":"nl","answers":[]}"#), "\"answers\" must be an object of question id to answer");
     assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"shoe_size":"42"}}"#), "unknown question id \"shoe_size\"");
@@ -59,4 +61,20 @@ fn lenient_reading_keeps_what_it_can() {
         AnswersDocument::parse_lenient(content(), r#"{"version":9,"lang":"en","answers":{}}"#),
         Err(AnswersError::UnsupportedVersion(_))
     ));
+}
+
+#[test]
+fn a_file_that_cannot_be_loaded_is_explained_in_the_persons_language() {
+    use objection_check::engine::{AnswersError, Lang};
+    let c = crate::content();
+    let said = |json: &str, lang| AnswersDocument::parse(c, json).unwrap_err().message(c, lang);
+    assert_eq!(said("not json", Lang::En), "This is not a saved check: choose the .json file that \"Save my answers\" made.");
+    assert_eq!(said(r#"{"version": 2, "lang": "nl", "answers": {}}"#, Lang::Nl), "Deze check is opgeslagen door een andere versie van deze check (versie 2); deze leest versie 1.");
+    assert_eq!(AnswersError::TooLarge { bytes: 30 * 1024 * 1024 }.message(c, Lang::En), "This file is 30 MB; a saved check is at most 64 KB.");
+    assert_eq!(AnswersError::TooLarge { bytes: 70_000 }.message(c, Lang::Nl), "Dit bestand is 69 KB; een opgeslagen check is hoogstens 64 KB.");
+    let odd = said(r#"{"version": 1, "lang": "en", "answers": {"residence": "mars"}}"#, Lang::En);
+    assert_eq!(odd, "The saved answer to \"Where do you live?\" does not fit this check, so nothing was loaded.");
+    // A version written as text is read as that version.
+    let doc = AnswersDocument::parse(c, r#"{"version": "1", "lang": "en", "answers": {"residence": "uk"}}"#).unwrap();
+    assert_eq!(doc.answers.one("residence"), Some("uk"));
 }
