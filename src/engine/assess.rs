@@ -419,11 +419,6 @@ pub fn art9_facts(effective: &Answers) -> Art9Facts {
     Art9Facts { strength, revealed, unsure, face: answer(SpecialCategory::Biometric) == Some("yes") }
 }
 
-/// The overall strength of the Art. 9 argument ([`art9_facts`]).
-pub fn art9_strength(effective: &Answers) -> Option<Strength> {
-    art9_facts(effective).strength
-}
-
 /// How strong the argument is for one category, and the id of the reason
 /// (`art9.why.<id>`); `None` where the answer is "no".
 fn category_strength(c: SpecialCategory, answer: &str, made_public: Option<&str>) -> Option<(Strength, &'static str)> {
@@ -491,7 +486,6 @@ pub fn question_vars(content: &Content, lang: Lang, a: &Answers) -> Vars {
 /// The values of every placeholder, for these answers on this day.
 pub fn text_vars(content: &Content, lang: Lang, a: &Answers, today: Date) -> Vars {
     let mut v = question_vars(content, lang, a);
-    let law = if a.one("residence") == Some("uk") { "law.uk_gdpr" } else { "law.gdpr" };
     let controller = a.one(CONTROLLER).unwrap_or("other");
     // Who the letter is addressed to: a known organisation's legal name and
     // postal address, or what the person typed for another one.
@@ -526,7 +520,7 @@ pub fn text_vars(content: &Content, lang: Lang, a: &Answers, today: Date) -> Var
     let basis_id = format!("basis.{basis}");
     let basis_text = content.text_opt(lang, &basis_id).unwrap_or_else(|| content.text(lang, "basis.dont_know"));
     // The basis text itself names {law}: fill it first.
-    let law_only = Vars::new().with("law", content.text(lang, law));
+    let law_only = Vars::new().with("law", v.get("law").unwrap_or_default().to_string());
     v.set("basis", super::text::fill(basis_text, &law_only));
     if let Some(auth) = authority_record(content, a) {
         v.set("authority", auth.name_in(lang));

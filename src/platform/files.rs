@@ -39,11 +39,8 @@ pub async fn copy(text: &str) -> Result<(), String> {
     JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(|e| format!("{e:?}"))
 }
 
-/// Reads a chosen file as text, refusing anything larger than `max` bytes.
-pub async fn read_text(file: web_sys::File, max: f64) -> Result<String, String> {
-    if file.size() > max {
-        return Err(format!("{} bytes", file.size() as u64));
-    }
+/// Reads a chosen file as text (the caller checks its size first).
+pub async fn read_text(file: web_sys::File) -> Result<String, String> {
     let text = JsFuture::from(file.text()).await.map_err(|e| format!("{e:?}"))?;
     text.as_string().ok_or_else(|| "not text".into())
 }

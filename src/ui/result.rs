@@ -268,7 +268,7 @@ pub fn import_file(session: &SessionHandle, input: &web_sys::HtmlInputElement) {
         let action = if file.size() > MAX_DOCUMENT_BYTES as f64 {
             failed(AnswersError::TooLarge { bytes: file.size() as usize })
         } else {
-            match files::read_text(file, MAX_DOCUMENT_BYTES as f64).await {
+            match files::read_text(file).await {
                 Err(reason) => failed(AnswersError::NotJson(reason)),
                 Ok(text) => match AnswersDocument::parse(content, &text) {
                     Ok(doc) => Action::Import(doc),
