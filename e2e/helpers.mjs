@@ -92,13 +92,29 @@ export async function fill(page, question, value) {
   }
 }
 
-/** Answers a list of [question, value] pairs, checking each page asks that question. */
+/** Whether the question page on the screen asks `question` too (a page of several). */
+export async function onThisPage(page, question) {
+  return (await page.locator(`form [name="${question}"]`).count()) > 0;
+}
+
+/**
+ * Answers a list of [question, value] pairs, checking each page asks that
+ * question; questions on one page (the name and e-mail address) are filled
+ * in together and sent with one Continue.
+ */
 export async function walk(page, steps) {
   await page.click('#oc-start');
-  for (const [q, v] of steps) {
-    await answer(page, q, v);
+  for (const [i, [q, v]] of steps.entries()) {
+    await fill(page, q, v);
+    const next = steps[i + 1];
+    if (!next || !(await onThisPage(page, next[0]))) await page.click('#oc-continue');
   }
   await page.waitForSelector('#oc-see-result');
+}
+
+/** Opens a folded part of the result (`<details id=...>`) unless it is open. */
+export async function openMore(page, id) {
+  if (!(await page.locator(`#${id}`).evaluate((d) => d.open))) await page.click(`#${id} > summary`);
 }
 
 export async function downloadText(page, selector) {
@@ -115,19 +131,9 @@ export const META_WALK = [
   ['services', ['facebook', 'instagram']],
   ['age', 'adult'],
   ['posted_as_minor', 'no'],
-  ['public_content', ['posts', 'photos_videos']],
-  ['others_post_about_me', 'no'],
-  ['art9_racial_ethnic', 'no'],
-  ['art9_political', 'no'],
-  ['art9_religious', 'no'],
-  ['art9_trade_union', 'no'],
-  ['art9_genetic', 'no'],
-  ['art9_biometric', 'yes'],
-  ['art9_health', 'yes'],
-  ['art9_sex_life', 'no'],
-  ['art9_sexual_orientation', 'no'],
+  ['art9', ['biometric', 'health']],
   ['art9_made_public', 'limited_audience'],
-  ['reasons', ['sensitive_content', 'posted_before_notice']],
+  ['reasons', ['posted_before_notice']],
   ['situation_text', 'Mijn revalidatiefoto\'s deel ik alleen met vrienden.'],
   ['already_objected', 'never'],
   ['full_name', 'Sanne de Vries'],

@@ -3,7 +3,7 @@
 // text, corrupted storage and malformed links must leave the app working.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, openPage, assertClean, start, answer, walk, downloadText, META_WALK } from './helpers.mjs';
+import { BASE_URL, launch, openPage, assertClean, start, answer, walk, openMore, downloadText, META_WALK } from './helpers.mjs';
 import { ROUTES } from './routes.mjs';
 
 let browser;
@@ -31,6 +31,7 @@ test('every route in both languages with every action: only same-origin GETs dur
       if (route !== 'gdpr_not_applicable') {
         await page.click('#oc-letter-short-copy');
         await page.locator('.oc-status', { hasText: /\S/ }).first().waitFor();
+        await openMore(page, 'oc-more-letter');
         await downloadText(page, '#oc-letter-long-download');
         // The one-month reminder is the GDPR's (Art. 12(3)), not the Swiss FADP's.
         if (route !== 'object_fadp') await downloadText(page, '#oc-reminder');
@@ -136,24 +137,30 @@ test('1 MB of text: a clear message, no freeze, nothing stored', async () => {
   await s.context.close();
 });
 
+const ORIGINAL_KEY = 'objection-check:saved-original';
+const NONE = /None of the saved answers could be read, so the check starts again\./;
 const BROKEN_STORAGE = {
-  'not JSON': ['{"version":1,"lang":"nl","answ', /could not read/],
-  'wrong version': ['{"version":0,"lang":"nl","answers":{}}', /could not read/],
-  'future version': ['{"version":2,"lang":"en","answers":{"residence":"uk"}}', /could not read/],
-  'not an object': ['[]', /could not read/],
-  'hand-edited': ['{"version":1,"lang":"en","answers":{"residence":"eu_eea","country":"xx","controller":"meta","services":["facebook","myspace"],"age":"adult"}}', /left out/],
-  'huge': [`{"version":1,"lang":"en","answers":{},"x":"${'a'.repeat(200000)}"}`, /could not read/],
-  'binary junk': ['\u0000\u0001\ud7ff\ufffe', /could not read/],
+  'not JSON': ['{"version":1,"lang":"nl","answ', NONE],
+  'wrong version': ['{"version":0,"lang":"en","answers":{}}', /another version of this check \(version 0\)\. None of the saved answers/],
+  'future version': ['{"version":2,"lang":"en","answers":{"residence":"uk"}}', /another version of this check \(version 2\)\. Kept: 1 of your answers\./],
+  'not an object': ['[]', NONE],
+  'hand-edited': ['{"version":1,"lang":"en","answers":{"residence":"eu_eea","country":"xx","controller":"meta","services":["facebook","myspace"],"age":"adult"}}', /Kept: 3 of your answers\. Not kept, because this check cannot read it: your answer to "In which country do you live\?"; your answer to "Which Meta services do you use\?"\./],
+  'huge': [`{"version":1,"lang":"en","answers":{},"x":"${'a'.repeat(200000)}"}`, /Not kept, because this check cannot read it: other information saved with them \("x"\)\./],
+  'binary junk': ['\u0000\u0001\ud7ff\ufffe', NONE],
 };
 
-test('corrupted or edited storage: the app starts, explains in one sentence, keeps what it can', async () => {
+test('stored answers that cannot all be read: every readable answer kept, the rest named, the original kept to download until discarded', async () => {
   for (const [name, [doc, message]] of Object.entries(BROKEN_STORAGE)) {
     const s = await openPage(browser, { locale: 'en-GB' });
     await s.page.addInitScript(([k, v]) => { if (!sessionStorage.getItem('__seeded')) { sessionStorage.setItem(k, v); sessionStorage.setItem('__seeded', '1'); } }, [KEY, doc]);
     await s.page.goto(BASE_URL);
     await s.page.waitForSelector('#oc-start');
-    const notice = await s.page.textContent('.oc-notice[role=status]');
+    const notice = await s.page.textContent('#oc-kept p');
     assert.match(notice, message, name);
+    assert.match(notice, /What was saved stays on this device, as it was, until you discard it/, name);
+    assert.equal(await s.page.evaluate((k) => sessionStorage.getItem(k), ORIGINAL_KEY), doc, `${name}: the original is kept as it was`);
+    const original = await downloadText(s.page, '#oc-kept-download');
+    assert.equal(original.text, doc, `${name}: the original downloads as it was`);
     await s.page.click('#oc-start');
     await s.page.waitForSelector('form');
     if (name === 'hand-edited') {
@@ -163,6 +170,12 @@ test('corrupted or edited storage: the app starts, explains in one sentence, kee
       assert.equal(stored.answers.age, 'adult');
       assert.equal(stored.answers.country, undefined);
     }
+    // Kept through a reload, until the person discards it.
+    await s.page.reload();
+    await s.page.waitForSelector('#oc-kept');
+    await s.page.click('#oc-kept-discard');
+    await s.page.waitForSelector('#oc-kept', { state: 'detached' });
+    assert.equal(await s.page.evaluate((k) => sessionStorage.getItem(k), ORIGINAL_KEY), null, `${name}: discarded`);
     assertClean(s);
     await s.context.close();
   }

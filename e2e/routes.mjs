@@ -2,9 +2,7 @@
 import { META_WALK } from './helpers.mjs';
 
 const common = (rest) => [
-  ['age', 'adult'], ['posted_as_minor', 'no'], ['public_content', ['posts']], ['others_post_about_me', 'no'],
-  ['art9_racial_ethnic', 'no'], ['art9_political', 'no'], ['art9_religious', 'no'], ['art9_trade_union', 'no'],
-  ['art9_genetic', 'no'], ['art9_biometric', 'no'], ['art9_health', 'no'], ['art9_sex_life', 'no'], ['art9_sexual_orientation', 'no'],
+  ['age', 'adult'], ['posted_as_minor', 'no'], ['art9', ['none']],
   ...rest,
 ];
 export const ROUTES = {

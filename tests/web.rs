@@ -14,6 +14,11 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const KEY: &str = "objection-check:answers";
+const ORIGINAL_KEY: &str = "objection-check:saved-original";
+
+fn session_item(key: &str) -> Option<String> {
+    web_sys::window().unwrap().session_storage().unwrap().unwrap().get_item(key).unwrap()
+}
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
@@ -179,16 +184,24 @@ async fn switching_language_keeps_answers() {
 }
 
 #[wasm_bindgen_test]
-async fn unreadable_storage_starts_clean_and_says_so() {
+async fn unreadable_storage_is_kept_until_discarded_and_says_so() {
     clear_storage();
     web_sys::window().unwrap().session_storage().unwrap().unwrap().set_item(KEY, "{\"version\": 99").unwrap();
     let root = mount("en").await;
-    assert!(text(&root, ".oc-notice").contains("could not read the answers"), "{}", text(&root, ".oc-notice"));
-    assert!(web_sys::window().unwrap().session_storage().unwrap().unwrap().get_item(KEY).unwrap().is_none());
+    let notice = text(&root, "#oc-kept");
+    assert!(notice.contains("None of the saved answers could be read, so the check starts again."), "{notice}");
+    assert!(notice.contains("stays on this device, as it was, until you discard it"), "{notice}");
+    assert_eq!(session_item(ORIGINAL_KEY).as_deref(), Some("{\"version\": 99"), "the original is kept as it was");
+    // Still there after a reload, until the person discards it.
+    let root = mount("en").await;
+    assert!(root.query_selector("#oc-kept-download").unwrap().is_some());
+    click(&root, "#oc-kept-discard").await;
+    assert!(root.query_selector("#oc-kept").unwrap().is_none());
+    assert_eq!(session_item(ORIGINAL_KEY), None);
 }
 
 #[wasm_bindgen_test]
-async fn erase_clears_memory_and_storage() {
+async fn erase_clears_memory_and_storage_and_can_be_undone() {
     clear_storage();
     let root = mount("en").await;
     click(&root, "#oc-start").await;
@@ -196,9 +209,15 @@ async fn erase_clears_memory_and_storage() {
     click(&root, "#oc-continue").await;
     click(&root, ".oc-bar .oc-link-button").await;
     assert!(text(&root, ".oc-notice").contains("erased"));
-    assert!(web_sys::window().unwrap().session_storage().unwrap().unwrap().get_item(KEY).unwrap().is_none());
+    assert_eq!(session_item(KEY), None);
+    // Undo brings the answers back, to the screen they were erased on.
+    click(&root, "#oc-undo-erase").await;
+    assert!(text(&root, "h1").contains("In which country"), "{}", text(&root, "h1"));
+    assert!(session_item(KEY).unwrap().contains("\"residence\": \"eu_eea\""));
+    click(&root, ".oc-bar .oc-link-button").await;
     click(&root, "#oc-start").await;
-    assert!(!root.query_selector("#residence").unwrap().unwrap().unchecked_into::<HtmlInputElement>().checked());
+    assert!(text(&root, "h1").contains("Where do you live?"));
+    assert!(root.query_selector("#oc-undo-erase").unwrap().is_none(), "a new start ends the undo");
 }
 
 /// The rows of the check screen: each question's title and answer.
@@ -233,11 +252,11 @@ async fn the_check_screen_lists_the_answers_as_they_are_now() {
     click(&root, "#oc-start").await;
     assert_eq!(text(&root, "h1"), "Controleer je antwoorden");
     let rows = summary_rows(&root);
-    assert_eq!(rows.len(), 23, "{rows:?}");
+    assert_eq!(rows.len(), 13, "{rows:?}");
     assert_eq!(rows[0], ("Waar woon je?".to_string(), "In een land van de EU of EER".to_string()));
     assert_eq!(rows[1], ("In welk land woon je?".to_string(), "Nederland".to_string()));
-    let name_title = rows[21].0.clone();
-    assert_eq!(rows[21].1, "Sanne de Vries");
+    let name_title = rows[11].0.clone();
+    assert_eq!(rows[11].1, "Sanne de Vries");
 
     // A changed answer shows in its row; the other rows stay as they were.
     click(&root, "#change-full_name").await;
@@ -245,8 +264,8 @@ async fn the_check_screen_lists_the_answers_as_they_are_now() {
     click(&root, "#oc-continue").await;
     assert_eq!(answer_in_summary(&root, &name_title).as_deref(), Some("Sanne Jansen"));
     let after = summary_rows(&root);
-    assert_eq!(after.len(), 23);
-    assert!(after.iter().zip(&rows).enumerate().all(|(i, (a, b))| i == 21 || a == b), "{after:?}");
+    assert_eq!(after.len(), 13);
+    assert!(after.iter().zip(&rows).enumerate().all(|(i, (a, b))| i == 11 || a == b), "{after:?}");
 
     // A question no longer asked leaves the list, and comes back in its place.
     click(&root, "#change-residence").await;
@@ -254,20 +273,20 @@ async fn the_check_screen_lists_the_answers_as_they_are_now() {
     click(&root, "#oc-continue").await;
     assert_eq!(text(&root, "h1"), "Controleer je antwoorden");
     assert_eq!(answer_in_summary(&root, "In welk land woon je?"), None);
-    assert_eq!(summary_rows(&root).len(), 22);
+    assert_eq!(summary_rows(&root).len(), 12);
     click(&root, "#change-residence").await;
     click(&root, "#residence").await;
     click(&root, "#oc-continue").await;
     assert_eq!(summary_rows(&root)[1], ("In welk land woon je?".to_string(), "Nederland".to_string()));
-    assert_eq!(summary_rows(&root).len(), 23);
+    assert_eq!(summary_rows(&root).len(), 13);
 
     // Every row in the other language, in one list.
     click(&root, ".oc-lang__button[lang=en]").await;
     let english = summary_rows(&root);
     assert_eq!(english[1], ("In which country do you live?".to_string(), "Netherlands".to_string()));
-    assert_eq!(english[21].1, "Sanne Jansen");
+    assert_eq!(english[11].1, "Sanne Jansen");
     assert_eq!(root.query_selector_all(".oc-summary").unwrap().length(), 1);
-    assert_eq!(root.query_selector_all(".oc-summary__row").unwrap().length(), 23);
+    assert_eq!(root.query_selector_all(".oc-summary__row").unwrap().length(), 13);
 }
 
 #[wasm_bindgen_test]
@@ -276,7 +295,10 @@ async fn answers_that_no_longer_fit_are_dropped_and_the_rest_kept() {
     let doc = r#"{"version":1,"lang":"en","answers":{"residence":"eu_eea","country":"atlantis","controller":"meta","age":42}}"#;
     web_sys::window().unwrap().session_storage().unwrap().unwrap().set_item(KEY, doc).unwrap();
     let root = mount("en").await;
-    assert!(text(&root, ".oc-notice").contains("could not be read and were left out"), "{}", text(&root, ".oc-notice"));
+    let notice = text(&root, "#oc-kept");
+    assert!(notice.contains("Kept: 2 of your answers."), "{notice}");
+    assert!(notice.contains("your answer to \"In which country do you live?\"; your answer to \"How old are you?\""), "{notice}");
+    assert_eq!(session_item(ORIGINAL_KEY).as_deref(), Some(doc), "the original is kept as it was");
     click(&root, "#oc-start").await;
     assert!(text(&root, "h1").contains("In which country"), "the first unanswered question: {}", text(&root, "h1"));
     let stored = web_sys::window().unwrap().session_storage().unwrap().unwrap().get_item(KEY).unwrap().unwrap();

@@ -14,7 +14,7 @@ use std::io::Read;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use objection_check::engine::lint::{lint, warnings};
+use objection_check::engine::lint::{influence, lint, warnings};
 use objection_check::engine::{assess, AnswersDocument, Content, Date};
 
 fn main() -> ExitCode {
@@ -50,6 +50,12 @@ fn main() -> ExitCode {
         let problems = lint(content);
         for p in &problems {
             eprintln!("{p}");
+        }
+        // Which questions each route asks, and which of them change its result.
+        for (route, (asked, matter)) in influence(content, 300) {
+            let idle: Vec<&str> = asked.difference(&matter).map(String::as_str).collect();
+            let idle = if idle.is_empty() { String::new() } else { format!("; asked but changing nothing there: {}", idle.join(", ")) };
+            println!("route {route}: {} questions asked, {} change the result{idle}", asked.len(), matter.len());
         }
         if problems.is_empty() {
             println!("content ok");

@@ -9,7 +9,7 @@ use std::fmt;
 use super::json::{Json, Object};
 
 use super::content::{Content, Kind, Lang, Question};
-use super::text::{render, Vars};
+use super::text::{fill, render, Vars};
 
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
@@ -97,6 +97,15 @@ impl Answers {
         self
     }
 }
+
+/// The texts this module tells a person with ([`AnswersError::message`],
+/// [`Salvage::notice`]): every language must have them.
+pub const TEXTS: &[&str] = &[
+    "import.too_large", "import.version", "import.lang", "import.not_a_check", "import.answer",
+    "stored.version", "stored.lang", "stored.none_kept", "stored.kept", "stored.not_kept",
+    "stored.lost.answer", "stored.lost.too_long", "stored.lost.question", "stored.lost.field",
+    "stored.lost.version", "stored.original",
+];
 
 /// What is wrong with an answers document, in words a person can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -232,44 +241,223 @@ impl AnswersDocument {
         }
         let value = Json::parse(json).map_err(|e| AnswersError::NotJson(e.to_string()))?;
         let obj = value.as_object().ok_or(AnswersError::NotAnObject)?;
-        let mut problems = Vec::new();
-        for key in obj.keys() {
-            if !matches!(key.as_str(), "version" | "lang" | "answers") {
-                problems.push(AnswersError::UnknownField(short(key)));
-            }
-        }
-        match obj.get("version") {
-            None => return Err(AnswersError::MissingVersion),
-            Some(v) if v.as_u64() == Some(FORMAT_VERSION) => {}
-            // A version written as text ("1"), as a hand-edited file may have it.
-            Some(Json::String(v)) if v.trim() == FORMAT_VERSION.to_string() => {}
-            Some(v) => return Err(AnswersError::UnsupportedVersion(short(&v.to_string()))),
-        }
-        let lang = match obj.get("lang") {
-            Some(Json::String(s)) if s == "nl" => Lang::Nl,
-            Some(Json::String(s)) if s == "en" => Lang::En,
-            Some(v) => return Err(AnswersError::BadLang(short(&v.to_string()))),
-            None => return Err(AnswersError::BadLang("nothing".into())),
-        };
+        let mut problems = unknown_fields(obj);
+        version(obj)?;
+        let lang = lang(obj)?;
         let raw = match obj.get("answers") {
             Some(Json::Object(m)) => m,
             _ => return Err(AnswersError::AnswersNotAnObject),
         };
-        let mut answers = Answers::new();
-        for (id, value) in raw.iter() {
-            match content.question(id) {
-                None => problems.push(AnswersError::UnknownQuestion(short(id))),
-                // An answer that held only retired choices is no answer:
-                // the question is asked again.
-                Some(q) => match without_retired(q, value).map(|v| check_value(q, &v)) {
-                    None => {}
-                    Some(Ok(v)) => answers.set(id.clone(), v),
-                    Some(Err(e)) => problems.push(e),
-                },
-            }
-        }
+        let answers = read_answers(content, raw, &mut problems);
         Ok((AnswersDocument { version: FORMAT_VERSION, lang, answers }, problems))
     }
+
+    /// Reads what can be read of answers kept on this device, whatever is
+    /// wrong with the rest: never an error, so nothing a person saved is
+    /// lost for one fault. Each fault is kept in `problems`, for the person
+    /// to be told what was kept and what was not.
+    pub fn salvage(content: &Content, json: &str) -> Salvage {
+        let mut problems = Vec::new();
+        let value = match Json::parse(json) {
+            Ok(v) => v,
+            Err(e) => return Salvage { lang: None, answers: Answers::new(), problems: vec![AnswersError::NotJson(e.to_string())] },
+        };
+        let Some(obj) = value.as_object() else {
+            return Salvage { lang: None, answers: Answers::new(), problems: vec![AnswersError::NotAnObject] };
+        };
+        // A document larger than a saved check can be (one answer far too
+        // long) is still read: its answers that fit are kept.
+        if json.len() > MAX_DOCUMENT_BYTES {
+            problems.push(AnswersError::TooLarge { bytes: json.len() });
+        }
+        problems.extend(unknown_fields(obj));
+        // Another version: its answers are read as this version asks them;
+        // the ones that do not fit are named.
+        if let Err(e) = version(obj) {
+            problems.push(e);
+        }
+        let lang = lang(obj).map_err(|e| problems.push(e)).ok();
+        let answers = match obj.get("answers") {
+            Some(Json::Object(raw)) => read_answers(content, raw, &mut problems),
+            _ => {
+                problems.push(AnswersError::AnswersNotAnObject);
+                Answers::new()
+            }
+        };
+        Salvage { lang, answers, problems }
+    }
+}
+
+/// What could be read of a stored document (see [`AnswersDocument::salvage`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Salvage {
+    /// The document's language, where it is one the check has.
+    pub lang: Option<Lang>,
+    /// Every answer that fits this questionnaire.
+    pub answers: Answers,
+    /// What was not read, in the order found.
+    pub problems: Vec<AnswersError>,
+}
+
+impl Salvage {
+    /// Whether everything was read: nothing to tell the person.
+    pub fn whole(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// What the person is told when not everything was read, in their
+    /// language: why (another version, a language the check does not have),
+    /// how many answers were kept, what exactly was not, and that the saved
+    /// original stays on this device until they discard it.
+    pub fn notice(&self, content: &Content, lang: Lang) -> String {
+        use AnswersError::*;
+        // A title may name the law or the organisation, from the answers kept.
+        let vars = super::assess::question_vars(content, lang, &self.answers);
+        let title = |id: &str| {
+            content.question(id).map_or_else(|| id.to_string(), |q| fill(content.text(lang, &format!("q.{}.title", q.id)), &vars))
+        };
+        let mut why = Vec::new();
+        let mut lost = Vec::new();
+        let mut unreadable = false;
+        for p in &self.problems {
+            match p {
+                UnsupportedVersion(v) => why.push(render(content, lang, "stored.version", &Vars::new().with("version", v.trim_matches('"').to_string()))),
+                BadLang(_) => why.push(render(content, lang, "stored.lang", &Vars::new())),
+                NotJson(_) | NotAnObject | AnswersNotAnObject => unreadable = true,
+                MissingVersion => lost.push(render(content, lang, "stored.lost.version", &Vars::new())),
+                UnknownField(f) => lost.push(render(content, lang, "stored.lost.field", &Vars::new().with("field", f.clone()))),
+                UnknownQuestion(q) => lost.push(render(content, lang, "stored.lost.question", &Vars::new().with("question", q.clone()))),
+                WrongType { question: q, .. }
+                | UnknownValue { question: q, .. }
+                | DuplicateValue { question: q, .. }
+                | Exclusive { question: q, .. }
+                | Empty { question: q } => lost.push(render(content, lang, "stored.lost.answer", &Vars::new().with("question", title(q)))),
+                TooLong { question: q, max } => lost.push(render(
+                    content,
+                    lang,
+                    "stored.lost.too_long",
+                    &Vars::new().with("question", title(q)).with("max", max.to_string()),
+                )),
+                // The answer that made it too large is named on its own.
+                TooLarge { .. } => {}
+            }
+        }
+        let mut out = why;
+        if unreadable || self.answers.is_empty() {
+            out.push(render(content, lang, "stored.none_kept", &Vars::new()));
+        } else {
+            out.push(render(content, lang, "stored.kept", &Vars::new().with("count", self.answers.len().to_string())));
+        }
+        if !lost.is_empty() {
+            out.push(render(content, lang, "stored.not_kept", &Vars::new().with("list", lost.join("; "))));
+        }
+        out.push(render(content, lang, "stored.original", &Vars::new()));
+        out.join(" ")
+    }
+}
+
+fn unknown_fields(obj: &Object) -> Vec<AnswersError> {
+    obj.keys()
+        .filter(|key| !matches!(key.as_str(), "version" | "lang" | "answers"))
+        .map(|key| AnswersError::UnknownField(short(key)))
+        .collect()
+}
+
+fn version(obj: &Object) -> Result<(), AnswersError> {
+    match obj.get("version") {
+        None => Err(AnswersError::MissingVersion),
+        Some(v) if v.as_u64() == Some(FORMAT_VERSION) => Ok(()),
+        // A version written as text ("1"), as a hand-edited file may have it.
+        Some(Json::String(v)) if v.trim() == FORMAT_VERSION.to_string() => Ok(()),
+        Some(v) => Err(AnswersError::UnsupportedVersion(short(&v.to_string()))),
+    }
+}
+
+fn lang(obj: &Object) -> Result<Lang, AnswersError> {
+    match obj.get("lang") {
+        Some(Json::String(s)) if s == "nl" => Ok(Lang::Nl),
+        Some(Json::String(s)) if s == "en" => Ok(Lang::En),
+        Some(v) => Err(AnswersError::BadLang(short(&v.to_string()))),
+        None => Err(AnswersError::BadLang("nothing".into())),
+    }
+}
+
+/// The answers of `raw` that fit this questionnaire; each that does not is
+/// added to `problems`.
+fn read_answers(content: &Content, raw: &Object, problems: &mut Vec<AnswersError>) -> Answers {
+    let raw = from_earlier_questionnaire(content, raw);
+    let mut answers = Answers::new();
+    for (id, value) in raw.iter() {
+        match content.question(id) {
+            None => problems.push(AnswersError::UnknownQuestion(short(id))),
+            // An answer that held only retired choices is no answer:
+            // the question is asked again.
+            Some(q) => match without_retired(q, value).map(|v| check_value(q, &v)) {
+                None => {}
+                Some(Ok(v)) => answers.set(id.clone(), v),
+                Some(Err(e)) => problems.push(e),
+            },
+        }
+    }
+    answers
+}
+
+/// Questions an earlier questionnaire asked and this one does not: their
+/// saved answers are read without complaint. Neither changed the letter; the
+/// steps they led to now follow the `others_post` reason and the services.
+const RETIRED_QUESTIONS: [&str; 2] = ["public_content", "others_post_about_me"];
+
+/// The Art. 9 page, which took the place of one yes / no / not sure question
+/// per category (`art9_<choice>`, for every category choice of the page).
+const ART9_PAGE: &str = "art9";
+
+/// Saved answers as this questionnaire asks them. Answers saved before the
+/// Art. 9 page become its ticks: each "yes" its category, any "not sure"
+/// (other than about one's face, which the letter never mentioned) the
+/// choice "not sure", nine "no" the choice "none". The reason
+/// `sensitive_content` is then carried by the page and left out of `reasons`.
+/// Answers to retired questions are left out. Everything else is unchanged.
+fn from_earlier_questionnaire(content: &Content, raw: &Object) -> Object {
+    let categories: Vec<&String> = content
+        .question(ART9_PAGE)
+        .map(|q| q.choices.iter().filter(|c| !matches!(c.as_str(), "not_sure" | "none")).collect())
+        .unwrap_or_default();
+    let earlier = |choice: &str| raw.get(&format!("art9_{choice}")).and_then(Json::as_str);
+    let is_earlier = |id: &str| id.strip_prefix("art9_").is_some_and(|c| categories.iter().any(|k| *k == c));
+    let mut out = Object::new();
+    for (id, value) in raw.iter() {
+        if !RETIRED_QUESTIONS.contains(&id.as_str()) && !is_earlier(id) {
+            out.insert(id.clone(), value.clone());
+        }
+    }
+    if raw.get(ART9_PAGE).is_some() || !raw.keys().any(|id| is_earlier(id)) {
+        return out;
+    }
+    let mut ticks: Vec<Json> = categories.iter().filter(|c| earlier(c) == Some("yes")).map(|c| Json::String((*c).clone())).collect();
+    let revealed = categories.iter().any(|c| c.as_str() != "biometric" && earlier(c) == Some("yes"));
+    if categories.iter().any(|c| c.as_str() != "biometric" && earlier(c) == Some("not_sure")) {
+        ticks.push(Json::String("not_sure".into()));
+    }
+    if ticks.is_empty() && categories.iter().all(|c| earlier(c) == Some("no")) {
+        ticks.push(Json::String("none".into()));
+    }
+    if !ticks.is_empty() {
+        out.insert(ART9_PAGE, Json::Array(ticks));
+    }
+    if let (true, Some(Json::Array(reasons))) = (revealed, raw.get("reasons")) {
+        let kept: Vec<Json> = reasons.iter().filter(|r| r.as_str() != Some("sensitive_content")).cloned().collect();
+        let mut rest = Object::new();
+        for (id, value) in out.iter() {
+            if id != "reasons" {
+                rest.insert(id.clone(), value.clone());
+            }
+        }
+        if !kept.is_empty() {
+            rest.insert("reasons", Json::Array(kept));
+        }
+        out = rest;
+    }
+    out
 }
 
 /// A stored answer without the question's retired choices (`retired` in

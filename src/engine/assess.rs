@@ -67,7 +67,7 @@ impl Route {
     }
 }
 
-/// The special categories of Art. 9(1) GDPR, each asked as its own question.
+/// The special categories of Art. 9(1) GDPR, the choices of the Art. 9 page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpecialCategory {
@@ -95,8 +95,9 @@ impl SpecialCategory {
         SpecialCategory::SexualOrientation,
     ];
 
-    /// The question that asks about this category.
-    pub fn question(self) -> &'static str {
+    /// The id of its text (`art9.category.<id>`), and of the question that
+    /// asked about it before the Art. 9 page (answers saved then still hold it).
+    pub fn id(self) -> &'static str {
         match self {
             SpecialCategory::RacialEthnic => "art9_racial_ethnic",
             SpecialCategory::Political => "art9_political",
@@ -109,7 +110,22 @@ impl SpecialCategory {
             SpecialCategory::SexualOrientation => "art9_sexual_orientation",
         }
     }
+
+    /// Its choice on the Art. 9 page.
+    pub fn choice(self) -> &'static str {
+        &self.id()["art9_".len()..]
+    }
+
+    /// Whether the person ticked it on the Art. 9 page.
+    pub fn ticked(self, answers: &Answers) -> bool {
+        answers.get(ART9).is_some_and(|v| v.values().iter().any(|c| c == self.choice()))
+    }
 }
+
+/// The Art. 9 page: the categories the person's posts or photos may show.
+pub const ART9: &str = "art9";
+/// Its choice "not sure".
+pub const ART9_NOT_SURE: &str = "not_sure";
 
 /// The question whether sensitive data were deliberately made public (Art. 9(2)(e)).
 pub const MADE_PUBLIC: &str = "art9_made_public";
@@ -146,11 +162,11 @@ impl Strength {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Art9Facts {
     pub strength: Option<Strength>,
-    /// `revealed`: a category other than biometric data answered "yes".
+    /// `revealed`: a category other than biometric data ticked.
     pub revealed: bool,
-    /// `unsure`: a category other than biometric data answered "not sure".
+    /// `unsure`: "not sure" ticked.
     pub unsure: bool,
-    /// `face`: "yes" to the question whether photos or videos show one's face.
+    /// `face`: "your face" ticked (photos or videos that show it).
     pub face: bool,
 }
 
@@ -168,13 +184,11 @@ impl Art9Facts {
     }
 }
 
-/// One special category the person said their content may reveal, with how
-/// strong the Art. 9 argument is for it and why.
+/// One special category the person ticked as something their content may
+/// reveal, with how strong the Art. 9 argument is for it and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CategoryFinding {
     pub category: SpecialCategory,
-    /// "yes" or "not_sure".
-    pub answer: String,
     pub label: String,
     pub strength: Strength,
     /// The strength in words ("strong", "may apply", "weaker").
@@ -186,6 +200,8 @@ pub struct CategoryFinding {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Art9Finding {
     pub categories: Vec<CategoryFinding>,
+    /// Where the person ticked "not sure": that the letter says so, without claiming it.
+    pub unsure: Option<String>,
     pub strength: Option<Strength>,
     pub title: Option<String>,
     pub body: String,
@@ -282,21 +298,21 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
     let categories: Vec<CategoryFinding> = SpecialCategory::ALL
         .into_iter()
         .filter_map(|c| {
-            let a = effective.one(c.question())?;
-            let (strength, why) = category_strength(c, a, made_public)?;
+            let (strength, why) = category_strength(c, c.ticked(effective), made_public)?;
             Some(CategoryFinding {
                 category: c,
-                answer: a.to_string(),
-                label: content.text(lang, &format!("art9.category.{}", c.question())).to_string(),
+                label: content.text(lang, &format!("art9.category.{}", c.id())).to_string(),
                 strength,
                 strength_label: content.text(lang, &format!("art9.level.{}", strength.id())).to_string(),
                 reason: render(content, lang, &format!("art9.why.{why}"), &vars),
             })
         })
         .collect();
-    let art9_finding = if categories.is_empty() || !route.is_gdpr() {
+    let unsure = art9.unsure.then(|| render(content, lang, "art9.why.unsure_category", &vars));
+    let art9_finding = if (categories.is_empty() && unsure.is_none()) || !route.is_gdpr() {
         Art9Finding {
             categories: Vec::new(),
+            unsure: None,
             strength: None,
             title: None,
             body: if !route.is_gdpr() {
@@ -319,6 +335,7 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
         let key = art9.strength.map_or("face_only", Strength::id);
         Art9Finding {
             categories,
+            unsure,
             strength: art9.strength,
             title: Some(render(content, lang, &format!("art9.strength.{key}.title"), &vars)),
             body: render(content, lang, &format!("art9.strength.{key}.body"), &vars),
@@ -407,29 +424,26 @@ pub fn route_for(content: &Content, effective: &Answers) -> Route {
 /// identify a person uniquely (Art. 4(14), Recital 51), so they give the
 /// `face` tag, never a strength of their own.
 pub fn art9_facts(effective: &Answers) -> Art9Facts {
-    let answer = |c: SpecialCategory| effective.one(c.question());
-    let others = || SpecialCategory::ALL.into_iter().filter(|c| *c != SpecialCategory::Biometric);
-    let revealed = others().any(|c| answer(c) == Some("yes"));
-    let unsure = others().any(|c| answer(c) == Some("not_sure"));
+    let revealed = SpecialCategory::ALL.into_iter().any(|c| c != SpecialCategory::Biometric && c.ticked(effective));
+    let unsure = effective.get(ART9).is_some_and(|v| v.values().iter().any(|c| c == ART9_NOT_SURE));
     let strength = (revealed || unsure).then(|| match effective.one(MADE_PUBLIC) {
         Some("deliberately_public") => Strength::Limited,
         Some("limited_audience") if revealed => Strength::Strong,
         _ => Strength::Moderate,
     });
-    Art9Facts { strength, revealed, unsure, face: answer(SpecialCategory::Biometric) == Some("yes") }
+    Art9Facts { strength, revealed, unsure, face: SpecialCategory::Biometric.ticked(effective) }
 }
 
 /// How strong the argument is for one category, and the id of the reason
-/// (`art9.why.<id>`); `None` where the answer is "no".
-fn category_strength(c: SpecialCategory, answer: &str, made_public: Option<&str>) -> Option<(Strength, &'static str)> {
-    if answer != "yes" && answer != "not_sure" {
+/// (`art9.why.<id>`); `None` where it is not ticked.
+fn category_strength(c: SpecialCategory, ticked: bool, made_public: Option<&str>) -> Option<(Strength, &'static str)> {
+    if !ticked {
         return None;
     }
-    Some(match (c, answer, made_public) {
-        (SpecialCategory::Biometric, _, _) => (Strength::Moderate, "biometric"),
-        (_, _, Some("deliberately_public")) => (Strength::Limited, "made_public"),
-        (_, "not_sure", _) => (Strength::Moderate, "unsure_category"),
-        (_, _, Some("limited_audience")) => (Strength::Strong, "not_public"),
+    Some(match (c, made_public) {
+        (SpecialCategory::Biometric, _) => (Strength::Moderate, "biometric"),
+        (_, Some("deliberately_public")) => (Strength::Limited, "made_public"),
+        (_, Some("limited_audience")) => (Strength::Strong, "not_public"),
         _ => (Strength::Moderate, "unsure_public"),
     })
 }
@@ -504,16 +518,12 @@ pub fn text_vars(content: &Content, lang: Lang, a: &Answers, today: Date) -> Var
     v.set("situation_text", a.one("situation_text").unwrap_or("").trim());
     v.set("other_reason", a.one("other_reason").unwrap_or("").trim());
     // Photos of one's face have their own paragraph (Art. 4(14), Recital 51).
-    let categories = |answer: &str| -> String {
-        let labels: Vec<String> = SpecialCategory::ALL
-            .iter()
-            .filter(|c| **c != SpecialCategory::Biometric && a.one(c.question()) == Some(answer))
-            .map(|c| content.text(lang, &format!("art9.category.{}", c.question())).to_string())
-            .collect();
-        join_list(content, lang, &labels)
-    };
-    v.set("art9_categories", categories("yes"));
-    v.set("art9_unsure", categories("not_sure"));
+    let labels: Vec<String> = SpecialCategory::ALL
+        .iter()
+        .filter(|c| **c != SpecialCategory::Biometric && c.ticked(a))
+        .map(|c| content.text(lang, &format!("art9.category.{}", c.id())).to_string())
+        .collect();
+    v.set("art9_categories", join_list(content, lang, &labels));
     let training = facts.and_then(|f| f.training_start.as_deref()).and_then(Date::parse_iso);
     v.set("training_start", training.map(|d| d.long(content, lang)).unwrap_or_default());
     let basis = a.one("legal_basis").unwrap_or("dont_know");

@@ -223,6 +223,8 @@ impl Writer {
         });
         self.texts(&q.retired);
         self.opt(&q.format, Writer::string);
+        self.opt(&q.optional_when, Writer::condition);
+        self.opt(&q.page, Writer::string);
     }
 
     fn letter_block(&mut self, b: &LetterBlock) {
@@ -348,6 +350,8 @@ impl Reader<'_> {
             choice_when: self.list(|r| (r.text(), r.condition())),
             retired: self.texts(),
             format: self.opt(Reader::text),
+            optional_when: self.opt(Reader::condition),
+            page: self.opt(Reader::text),
         }
     }
 

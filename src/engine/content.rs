@@ -75,6 +75,10 @@ pub struct Question {
     pub retired: Vec<String>,
     /// What a text answer must look like: `Some("email")` for an e-mail address.
     pub format: Option<String>,
+    /// Where this holds, a required question may be left unanswered.
+    pub optional_when: Option<Condition>,
+    /// The page it shares with the adjacent questions of the same `page`.
+    pub page: Option<String>,
 }
 
 /// Longest text answer when a question sets no `max_chars`.
@@ -507,7 +511,7 @@ mod read {
         let t = Table::new(
             value,
             at,
-            &["id", "kind", "choices", "choices_from", "when", "required", "max_chars", "exclusive", "choice_when", "retired", "format"],
+            &["id", "kind", "choices", "choices_from", "when", "required", "max_chars", "exclusive", "choice_when", "retired", "format", "optional_when", "page"],
         )?;
         let mut choice_when = Vec::new();
         if let Some(v) = t.map.get("choice_when") {
@@ -529,6 +533,8 @@ mod read {
             choice_when,
             retired: t.texts("retired")?,
             format: t.opt_text("format")?,
+            optional_when: t.condition("optional_when")?,
+            page: t.opt_text("page")?,
         })
     }
 

@@ -20,6 +20,10 @@ pub struct Flow<'c> {
     /// Answers to asked questions only, plus the legal basis a known
     /// organisation relies on.
     pub effective: Answers,
+    /// Asked questions whose saved answer holds a choice no longer offered:
+    /// asked again even where an answer is optional, so no reason is lost
+    /// without the person seeing it.
+    pub stale: Vec<String>,
 }
 
 impl<'c> Flow<'c> {
@@ -35,6 +39,7 @@ impl<'c> Flow<'c> {
     fn walk(content: &'c Content, answers: &Answers, assume_first: bool) -> Flow<'c> {
         let mut effective = Answers::new();
         let mut questions = Vec::new();
+        let mut stale = Vec::new();
         for section in &content.questionnaire.sections {
             let section_on = holds(&section.when, &effective);
             for q in &section.questions {
@@ -42,13 +47,20 @@ impl<'c> Flow<'c> {
                     questions.push(q);
                     // An answer counts only while every choice in it is
                     // offered (`choice_when`).
-                    if let Some(v) = answers.get(&q.id).and_then(|v| still_offered(q, v, &effective)) {
-                        effective.set(q.id.clone(), v);
-                    } else if assume_first && !q.choices.is_empty() {
-                        let offered = offered_choices(q, &effective);
-                        let first = offered.iter().find(|c| !q.exclusive.contains(c)).or(offered.first()).map_or(&q.choices[0], |c| *c).clone();
-                        let value = if q.kind == Kind::Multi { AnswerValue::Many(vec![first]) } else { AnswerValue::One(first) };
-                        effective.set(q.id.clone(), value);
+                    let saved = answers.get(&q.id);
+                    match saved.and_then(|v| still_offered(q, v, &effective)) {
+                        Some(v) => effective.set(q.id.clone(), v),
+                        None => {
+                            if saved.is_some() {
+                                stale.push(q.id.clone());
+                            }
+                            if assume_first && !q.choices.is_empty() {
+                                let offered = offered_choices(q, &effective);
+                                let first = offered.iter().find(|c| !q.exclusive.contains(c)).or(offered.first()).map_or(&q.choices[0], |c| *c).clone();
+                                let value = if q.kind == Kind::Multi { AnswerValue::Many(vec![first]) } else { AnswerValue::One(first) };
+                                effective.set(q.id.clone(), value);
+                            }
+                        }
                     }
                 } else if q.id == LEGAL_BASIS || q.id == PURPOSE {
                     if let Some(c) = effective.one(CONTROLLER).and_then(|c| content.controller(c)) {
@@ -58,41 +70,85 @@ impl<'c> Flow<'c> {
                 }
             }
         }
-        Flow { questions, effective }
+        Flow { questions, effective, stale }
     }
 
     pub fn position(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)
     }
 
-    /// The question after `id`, or `None` at the end.
+    /// The asked questions on the page of `id`, in order: the adjacent ones
+    /// sharing its `page`, or `id` alone. Empty where `id` is not asked.
+    pub fn page_of(&self, id: &str) -> &[&'c Question] {
+        let Some(i) = self.position(id) else { return &[] };
+        let same = |q: &&Question| q.page.is_some() && q.page == self.questions[i].page;
+        let mut first = i;
+        while first > 0 && same(&self.questions[first - 1]) {
+            first -= 1;
+        }
+        let mut last = i;
+        while last + 1 < self.questions.len() && same(&self.questions[last + 1]) {
+            last += 1;
+        }
+        &self.questions[first..=last]
+    }
+
+    /// The first question of the page of `id`: the one a screen is named by.
+    pub fn page_start(&self, id: &str) -> Option<&'c Question> {
+        self.page_of(id).first().copied()
+    }
+
+    /// The number of pages before the page of `id` plus one ("Question 3").
+    pub fn page_number(&self, id: &str) -> Option<usize> {
+        let first = self.position(self.page_start(id)?.id.as_str())?;
+        Some(pages(&self.questions[..first]) + 1)
+    }
+
+    /// The first question of the page after the page of `id`, or `None` at the end.
     pub fn next_after(&self, id: &str) -> Option<&'c Question> {
-        let i = self.position(id)?;
+        let last = self.page_of(id).last()?;
+        let i = self.position(&last.id)?;
         self.questions.get(i + 1).copied()
     }
 
-    /// The question before `id`, or `None` at the start.
+    /// The first question of the page before the page of `id`, or `None` at the start.
     pub fn previous_before(&self, id: &str) -> Option<&'c Question> {
-        let i = self.position(id)?;
-        i.checked_sub(1).and_then(|j| self.questions.get(j).copied())
+        let first = self.page_start(id)?;
+        let i = self.position(&first.id)?;
+        let before = i.checked_sub(1).and_then(|j| self.questions.get(j))?;
+        self.page_start(&before.id)
+    }
+
+    /// Whether `q` needs an answer here: it is required, and its
+    /// `optional_when` does not hold for these answers.
+    pub fn required(&self, q: &Question) -> bool {
+        q.required && q.optional_when.as_ref().is_none_or(|c| !c.holds(&Facts::asking(&self.effective)))
+    }
+
+    fn unanswered(&self, q: &Question) -> bool {
+        (self.required(q) || self.stale.contains(&q.id)) && self.effective.get(&q.id).is_none_or(|v| v.is_empty())
+    }
+
+    /// How many pages the asked questions take.
+    pub fn page_count(&self) -> usize {
+        pages(&self.questions)
     }
 
     /// The first asked question that still needs an answer (required and unanswered).
     pub fn first_unanswered(&self) -> Option<&'c Question> {
-        self.questions
-            .iter()
-            .copied()
-            .find(|q| q.required && self.effective.get(&q.id).is_none_or(|v| v.is_empty()))
+        self.questions.iter().copied().find(|q| self.unanswered(q))
     }
 
     /// After answering `id` from the check-answers page: the next question that
     /// still needs an answer, or `None` to return to the check page.
     pub fn next_unanswered_after(&self, id: &str) -> Option<&'c Question> {
-        let start = self.position(id).map_or(0, |i| i + 1);
-        self.questions[start.min(self.questions.len())..]
-            .iter()
-            .copied()
-            .find(|q| q.required && self.effective.get(&q.id).is_none_or(|v| v.is_empty()))
+        let start = self.page_of(id).last().and_then(|q| self.position(&q.id)).map_or(0, |i| i + 1);
+        self.questions[start.min(self.questions.len())..].iter().copied().find(|q| self.unanswered(q))
+    }
+
+    /// Checks a submitted answer to `q` as asked here (see [`validate`]).
+    pub fn validate(&self, q: &Question, submission: &Submission) -> Result<Option<AnswerValue>, FieldError> {
+        validate_for(q, self.required(q), submission)
     }
 
     /// How many questions this check will probably have: the asked questions
@@ -103,7 +159,7 @@ impl<'c> Flow<'c> {
         // unanswered question's first choice as the walk reaches it asks the
         // same questions as filling them in one at a time and walking again
         // (tests/engine/flow.rs checks both agree).
-        Flow::walk(content, answers, true).questions.len()
+        pages(&Flow::walk(content, answers, true).questions)
     }
 
     /// All required questions answered: the result can be shown.
@@ -131,6 +187,11 @@ fn still_offered(q: &Question, v: &AnswerValue, answers: &Answers) -> Option<Ans
     }
     let offered = offered_choices(q, answers);
     v.values().iter().all(|x| offered.contains(&x)).then(|| v.clone())
+}
+
+/// How many pages these questions (asked, in order) take.
+fn pages(questions: &[&Question]) -> usize {
+    questions.iter().enumerate().filter(|(i, q)| *i == 0 || q.page.is_none() || questions[i - 1].page != q.page).count()
 }
 
 fn holds(when: &Option<Condition>, answers: &Answers) -> bool {
@@ -169,6 +230,11 @@ pub enum Submission {
 
 /// Checks a submitted answer. `Ok(None)` means "no answer" for an optional question.
 pub fn validate(q: &Question, submission: &Submission) -> Result<Option<AnswerValue>, FieldError> {
+    validate_for(q, q.required, submission)
+}
+
+/// Checks a submitted answer to a question that is `required` or not.
+fn validate_for(q: &Question, required: bool, submission: &Submission) -> Result<Option<AnswerValue>, FieldError> {
     match (q.kind, submission) {
         (Kind::Text, Submission::Text(text)) => {
             let max = q.max_chars();
@@ -176,7 +242,7 @@ pub fn validate(q: &Question, submission: &Submission) -> Result<Option<AnswerVa
                 return Err(FieldError::TooLong { max });
             }
             if text.trim().is_empty() {
-                return if q.required { Err(FieldError::Required(q.kind)) } else { Ok(None) };
+                return if required { Err(FieldError::Required(q.kind)) } else { Ok(None) };
             }
             if q.asks_email() && !looks_like_email(text.trim()) {
                 return Err(FieldError::NotAnEmail);
@@ -192,7 +258,7 @@ pub fn validate(q: &Question, submission: &Submission) -> Result<Option<AnswerVa
                 return Err(FieldError::UnknownChoice);
             }
             if chosen.is_empty() {
-                return if q.required { Err(FieldError::Required(kind)) } else { Ok(None) };
+                return if required { Err(FieldError::Required(kind)) } else { Ok(None) };
             }
             match kind {
                 Kind::Multi => {

@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::answers::{AnswerValue, Answers};
-use super::assess::{art9_facts, route_for, Art9Facts, Route, SpecialCategory, Strength};
+use super::assess::{art9_facts, route_for, Art9Facts, Route, SpecialCategory, Strength, ART9, ART9_NOT_SURE};
 use super::condition::{Condition, Facts, OutcomeId};
-use super::content::{Content, Kind, LetterBlock};
+use super::content::{Content, Kind, LetterBlock, Section};
 use super::date::Date;
 use super::flow::{offered_choices, Flow};
 use super::text::{placeholders, PLACEHOLDERS, QUESTION_PLACEHOLDERS};
@@ -26,6 +26,9 @@ pub fn lint(content: &Content) -> Vec<String> {
 /// What an editor should look at but need not fix before shipping: facts
 /// about an organisation last checked more than six months before `today`.
 pub fn warnings(content: &Content, today: Date) -> Vec<String> {
+    let idle = idle_questions(content, 300).into_iter().map(|q| {
+        format!("questionnaire.toml: question `{q}` never changes the route, the steps or the letter: a screen for nothing")
+    });
     content
         .controllers
         .iter()
@@ -39,7 +42,76 @@ pub fn warnings(content: &Content, today: Date) -> Vec<String> {
                 )
             })
         })
+        .chain(idle)
         .collect()
+}
+
+/// For each route: the questions asked on the way to it, and those among them
+/// whose answer changes what the check gives (route, steps, letters). Found
+/// by changing one answer at a time in `walks` random complete walks; a
+/// question asked but never changing anything costs a person a screen for
+/// nothing.
+pub fn influence(content: &Content, walks: usize) -> BTreeMap<&'static str, (BTreeSet<String>, BTreeSet<String>)> {
+    let today = Date::new(2026, 1, 15).expect("a date");
+    let result = |a: &Answers| {
+        let x = super::assess::assess(content, super::content::Lang::En, a, today);
+        (x.route, x.steps, x.letter)
+    };
+    let mut by_route: BTreeMap<&'static str, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
+    let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
+    for _ in 0..walks {
+        let answers = random_walk(content, &mut rng);
+        let flow = Flow::new(content, &answers);
+        let base = result(&answers);
+        let entry = by_route.entry(base.0.id()).or_default();
+        for q in &flow.questions {
+            entry.0.insert(q.id.clone());
+            if entry.1.contains(&q.id) {
+                continue;
+            }
+            let offered = offered_choices(q, &flow.effective);
+            let mut variants: Vec<Option<AnswerValue>> = Vec::new();
+            match q.kind {
+                Kind::Text => variants.extend([None, Some(AnswerValue::One("A few words of my own".into()))]),
+                Kind::Single | Kind::Select => variants.extend(offered.iter().map(|c| Some(AnswerValue::One((*c).clone())))),
+                Kind::Multi => {
+                    for c in &offered {
+                        let now = answers.get(&q.id).map(|v| v.values().to_vec()).unwrap_or_default();
+                        let toggled: Vec<String> = if now.contains(c) {
+                            now.iter().filter(|x| x != c).cloned().collect()
+                        } else if q.exclusive.contains(c) {
+                            vec![(*c).clone()]
+                        } else {
+                            now.iter().filter(|x| !q.exclusive.contains(x)).cloned().chain([(*c).clone()]).collect()
+                        };
+                        variants.push((!toggled.is_empty()).then_some(AnswerValue::Many(toggled)));
+                    }
+                }
+            }
+            let changes = variants.into_iter().any(|v| {
+                let mut other = answers.clone();
+                match v {
+                    Some(v) => other.set(q.id.clone(), v),
+                    None => {
+                        other.remove(&q.id);
+                    }
+                }
+                result(&other) != base
+            });
+            if changes {
+                entry.1.insert(q.id.clone());
+            }
+        }
+    }
+    by_route
+}
+
+/// Questions asked on the way to some route that change nothing on any.
+pub fn idle_questions(content: &Content, walks: usize) -> Vec<String> {
+    let by_route = influence(content, walks);
+    let asked: BTreeSet<&String> = by_route.values().flat_map(|(a, _)| a).collect();
+    let matter: BTreeSet<&String> = by_route.values().flat_map(|(_, m)| m).collect();
+    asked.difference(&matter).map(|q| (*q).clone()).collect()
 }
 
 fn questions(content: &Content, p: &mut Vec<String>) {
@@ -101,18 +173,49 @@ fn questions(content: &Content, p: &mut Vec<String>) {
             if !q.required && q.kind != Kind::Text {
                 p.push(format!("questionnaire.toml: only text questions can be optional (`{}`)", q.id));
             }
+            if let Some(c) = &q.optional_when {
+                if !q.required {
+                    p.push(format!("questionnaire.toml: `{}` is optional already; optional_when has no effect", q.id));
+                }
+                check_condition(content, c, &seen, &format!("question `{}` optional_when", q.id), false, p);
+            }
             seen.push(&q.id);
         }
+        pages(section, p);
     }
-    for c in SpecialCategory::ALL {
-        match content.question(c.question()) {
-            Some(q) if q.choices == ["yes", "no", "not_sure"] => {}
-            _ => p.push(format!("questionnaire.toml: Art. 9 question `{}` must exist with choices yes, no, not_sure", c.question())),
-        }
+    let art9: Vec<&str> = SpecialCategory::ALL.iter().map(|c| c.choice()).chain([ART9_NOT_SURE, "none"]).collect();
+    match content.question(ART9) {
+        Some(q) if q.kind == Kind::Multi && q.choices == art9 && q.exclusive == ["none"] => {}
+        _ => p.push(format!("questionnaire.toml: the Art. 9 page `{ART9}` must be a multi question with choices {} (in that order), `none` exclusive", art9.join(", "))),
     }
     for id in ["residence", "country", "controller", "organisation_name", "eu_establishment", "purpose", "legal_basis", "services", "reasons", "art9_made_public", "full_name", "account_email", "situation_text"] {
         if content.question(id).is_none() {
             p.push(format!("questionnaire.toml: the engine needs question `{id}`"));
+        }
+    }
+}
+
+/// Questions sharing a `page` are adjacent text questions of one section,
+/// and none is asked or not depending on another of its page.
+fn pages(section: &Section, p: &mut Vec<String>) {
+    let qs = &section.questions;
+    for (i, q) in qs.iter().enumerate() {
+        let Some(page) = &q.page else { continue };
+        if q.kind != Kind::Text {
+            p.push(format!("questionnaire.toml: `{}` is on page `{page}`, but only text questions can share a page", q.id));
+        }
+        let first = qs.iter().position(|o| o.page.as_ref() == Some(page)).unwrap_or(i);
+        if qs[first..i].iter().any(|o| o.page.as_ref() != Some(page)) {
+            p.push(format!("questionnaire.toml: the questions on page `{page}` must follow each other (`{}`)", q.id));
+        }
+        for other in qs[first..i].iter().filter(|o| o.page.as_ref() == Some(page)) {
+            let mut named = false;
+            for c in q.when.iter().chain(q.optional_when.iter()) {
+                c.visit_questions(&mut |id, _| named |= id == other.id);
+            }
+            if named {
+                p.push(format!("questionnaire.toml: `{}` depends on `{}`, which is on its page `{page}`", q.id, other.id));
+            }
         }
     }
 }
@@ -357,7 +460,11 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
         need.insert(format!("art9.why.{why}"));
     }
     for c in SpecialCategory::ALL {
-        need.insert(format!("art9.category.{}", c.question()));
+        need.insert(format!("art9.category.{}", c.id()));
+    }
+    for page in content.questions().filter_map(|q| q.page.as_ref()) {
+        need.insert(format!("page.{page}.title"));
+        optional.insert(format!("page.{page}.hint"));
     }
     for c in &content.citations {
         need.insert(format!("cite.{}", c.id));
@@ -376,8 +483,11 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
     for b in content.question("legal_basis").map(|q| q.choices.clone()).unwrap_or_default() {
         optional.insert(format!("basis.{b}"));
     }
-    for id in ["list.and", "law.gdpr", "law.uk_gdpr", "basis.dont_know", "art9.answer.yes", "art9.answer.not_sure", "cite.uk_persuasive", "result.facts_checked", "import.too_large", "import.version", "import.lang", "import.not_a_check", "import.answer"] {
+    for id in ["list.and", "law.gdpr", "law.uk_gdpr", "basis.dont_know", "cite.uk_persuasive", "result.facts_checked"] {
         need.insert(id.into());
+    }
+    for id in super::answers::TEXTS {
+        need.insert(id.to_string());
     }
     for m in 1..=12 {
         need.insert(format!("month.{m}"));

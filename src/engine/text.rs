@@ -7,8 +7,9 @@ use super::content::{Content, Lang};
 pub const PLACEHOLDERS: &[&str] = &[
     "law", "controller", "services", "date", "reminder_date", "name", "email", "art9_categories",
     "situation_text", "training_start", "authority", "authority_website", "country", "basis", "step",
-    "total", "max", "choice", "service", "reason", "notice_date", "art9_unsure", "other_reason",
+    "total", "max", "choice", "service", "reason", "notice_date", "other_reason",
     "recipient", "recipient_address", "verified_date", "left", "size", "version", "question",
+    "count", "field", "list",
 ];
 
 /// The placeholders a question's texts (title, hint, choices) may use: they

@@ -1,11 +1,16 @@
 //! Keeping answers on this device: `sessionStorage` by default, so a reload
 //! or an accidental back never loses them; `localStorage` when the person
-//! chooses "remember on this device". One key, holding the versioned answers
-//! document (docs/answers-format.md). See PRIVACY.md.
+//! chooses "remember on this device". One key holds the versioned answers
+//! document (docs/answers-format.md); a second one, only while there is
+//! one, keeps stored answers that could not all be read, as they were,
+//! until the person discards them. See PRIVACY.md.
 use web_sys::Storage;
 
 /// The only key the app writes, in either storage.
 pub const KEY: &str = "objection-check:answers";
+
+/// Where stored answers that could not all be read are kept, as they were.
+pub const ORIGINAL_KEY: &str = "objection-check:saved-original";
 
 /// Where answers are kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,11 +50,43 @@ pub fn save(place: Place, json: &str) {
     }
 }
 
-/// Erases the answers from both storages at once.
+/// Erases the answers from both storages at once (not a kept original:
+/// see [`discard_original`]).
 pub fn erase() {
+    remove(KEY);
+}
+
+fn remove(key: &str) {
     for place in [Place::Session, Place::Device] {
         if let Some(s) = store(place) {
-            let _ = s.remove_item(KEY);
+            let _ = s.remove_item(key);
         }
     }
+}
+
+/// The kept original of answers that could not all be read, if any.
+pub fn original() -> Option<String> {
+    [Place::Device, Place::Session].into_iter().find_map(|place| store(place)?.get_item(ORIGINAL_KEY).ok().flatten())
+}
+
+/// Keeps `text` (stored answers that could not all be read) in `place`,
+/// and in no other, unless it is kept there already. Whether it is kept.
+pub fn keep_original(place: Place, text: &str) -> bool {
+    let Some(s) = store(place) else { return false };
+    if s.get_item(ORIGINAL_KEY).ok().flatten().as_deref() == Some(text) {
+        return true;
+    }
+    let kept = s.set_item(ORIGINAL_KEY, text).is_ok();
+    let other = if place == Place::Session { Place::Device } else { Place::Session };
+    if kept {
+        if let Some(o) = store(other) {
+            let _ = o.remove_item(ORIGINAL_KEY);
+        }
+    }
+    kept
+}
+
+/// Removes the kept original from both storages.
+pub fn discard_original() {
+    remove(ORIGINAL_KEY);
 }

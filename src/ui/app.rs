@@ -10,8 +10,8 @@ use super::check::{check_page, Summary};
 use super::question::QuestionPage;
 use super::result::{import_file, ResultPage};
 use super::start::start_page;
-use super::state::{Action, Notice, Screen, Session};
-use super::{step_counter, t, tf};
+use super::state::{Action, KeptOriginal, Notice, Screen, Session};
+use super::{page_heading_id, step_counter, t, tf};
 use crate::engine::preset::Preset;
 use crate::engine::text::Vars;
 use crate::engine::{AnswersDocument, Content, Lang};
@@ -48,21 +48,24 @@ fn initial_session(props: &AppProps) -> Session {
     let preset = &props.preset;
     let fallback_lang = preset.lang.or_else(dom::browser_lang).unwrap_or(Lang::Nl);
     let mut session = Session::new(fallback_lang, dom::today());
+    // What this device keeps is read as far as it can be: every answer that
+    // fits is kept, and where not everything fits, the document as it was
+    // is kept too, until the person discards it (see `KeptOriginal`).
+    let content = Content::embedded();
     if let Some((json, place)) = storage::load() {
-        match AnswersDocument::parse_lenient(Content::embedded(), &json) {
-            Ok((doc, dropped)) => {
-                session.answers = doc.answers;
-                // A link's language wins over the one saved last time.
-                session.lang = preset.lang.unwrap_or(doc.lang);
-                session.remember = place == storage::Place::Device;
-                if !dropped.is_empty() {
-                    session.notice = Some(Notice::StoragePartial);
-                }
-            }
-            Err(_) => {
-                storage::erase();
-                session.notice = Some(Notice::StorageUnreadable);
-            }
+        let salvage = AnswersDocument::salvage(content, &json);
+        session.answers = salvage.answers.clone();
+        // A link's language wins over the one saved last time.
+        session.lang = preset.lang.or(salvage.lang).unwrap_or(fallback_lang);
+        session.remember = place == storage::Place::Device;
+        if !salvage.whole() {
+            session.kept = Some(std::rc::Rc::new(KeptOriginal { original: json, salvage }));
+        }
+    }
+    if session.kept.is_none() {
+        if let Some(original) = storage::original() {
+            let salvage = AnswersDocument::salvage(content, &original);
+            session.kept = Some(std::rc::Rc::new(KeptOriginal { original, salvage }));
         }
     }
     preset.apply(&mut session.answers);
@@ -138,19 +141,27 @@ pub fn App(props: &AppProps) -> Html {
     let summary = use_mut_ref(Summary::default);
 
     // Keep the answers on this device: session storage, or local storage when
-    // the person chose to be remembered. Nothing to keep: nothing stored, and
-    // nothing of erased answers kept in memory.
+    // the person chose to be remembered. Nothing to keep: nothing stored (the
+    // answers just erased stay in memory only, for "Undo" during this visit).
+    // Stored answers that could not all be read are kept as they were, in
+    // the same place, before the answers read from them are saved over them.
     {
-        let deps = (session.answers.clone(), session.lang, session.remember);
+        let deps = (session.answers.clone(), session.lang, session.remember, session.kept.clone());
         let summary = summary.clone();
-        use_effect_with(deps, move |(answers, lang, remember)| {
+        use_effect_with(deps, move |(answers, lang, remember, kept)| {
             if answers.is_empty() {
                 *summary.borrow_mut() = Summary::default();
+            }
+            let place = if *remember { storage::Place::Device } else { storage::Place::Session };
+            match kept {
+                Some(k) => {
+                    storage::keep_original(place, &k.original);
+                }
+                None => storage::discard_original(),
             }
             if answers.is_empty() && !*remember {
                 storage::erase();
             } else {
-                let place = if *remember { storage::Place::Device } else { storage::Place::Session };
                 storage::save(place, &AnswersDocument::new(*lang, answers.clone()).to_json());
             }
         });
@@ -174,7 +185,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let owns_page = props.owns_page;
         let root = props.root.clone();
-        let deps = (session.screen.clone(), session.nav, session.lang, session.error.is_some());
+        let deps = (session.screen.clone(), session.nav, session.lang, !session.errors.is_empty());
         // The title is worked out after the frame too: on the adopted start
         // screen it is the first use of the texts, which are then read off
         // the path to a working start button.
@@ -252,7 +263,7 @@ pub fn App(props: &AppProps) -> Html {
 
 /// Whether the plain start screen in `lang` is the screen the app would show.
 fn shows_plain_start(s: &Session, lang: Lang) -> bool {
-    s.screen == Screen::Start && s.notice.is_none() && s.lang == lang
+    s.screen == Screen::Start && s.notice.is_none() && s.kept.is_none() && s.lang == lang
 }
 
 /// A control of the adopted plain start screen was used: its action. Each
@@ -270,12 +281,12 @@ fn act_on_plain_start(session: &SessionHandle, control: Control) {
 /// "Question 3 of 17: Where do you live? – Objection self-check".
 fn page_title(s: &Session, counter: Option<&str>) -> String {
     let suffix = t(s.lang, "ui.title_suffix");
-    let error = if s.error.is_some() { format!("{} ", t(s.lang, "ui.error.prefix")) } else { String::new() };
+    let error = if !s.errors.is_empty() { format!("{} ", t(s.lang, "ui.error.prefix")) } else { String::new() };
     match &s.screen {
         Screen::Start => format!("{} – {suffix}", t(s.lang, "ui.start.heading")),
         Screen::Question(id) => {
             let counter = counter.unwrap_or_default();
-            format!("{error}{counter}: {} – {suffix}", t(s.lang, &format!("q.{id}.title")))
+            format!("{error}{counter}: {} – {suffix}", t(s.lang, &page_heading_id(&s.answers, id)))
         }
         Screen::Check => format!("{} – {suffix}", t(s.lang, "ui.check.heading")),
         Screen::Result => format!("{} – {suffix}", t(s.lang, "ui.result.heading")),
@@ -288,20 +299,47 @@ pub struct SessionProps {
     pub root: WidgetRoot,
 }
 
-/// The one-sentence notice for what just happened, if anything (a view
+/// The notice for what just happened, if anything, and the one about stored
+/// answers that could not all be read, until they are discarded (a view
 /// function like [`bar`]).
 fn notices(session: &SessionHandle) -> Html {
     let lang = session.lang;
-    let Some(notice) = &session.notice else { return html! {} };
-    let (text, success) = match notice {
-        Notice::Erased => (t(lang, "ui.erased"), true),
-        Notice::StorageUnreadable => (t(lang, "ui.restored_none"), false),
-        Notice::StoragePartial => (t(lang, "ui.restored_partial"), false),
-        Notice::Imported => (t(lang, "ui.result.import_done"), true),
-        Notice::ImportFailed(reason) => (tf(lang, "ui.result.import_failed", &Vars::new().with("reason", reason.as_str())), false),
-    };
-    let class = classes!("oc-notice", success.then_some("oc-notice--success"));
-    html! { <div class={class} role="status"><p>{ text }</p></div> }
+    let notice = session.notice.as_ref().map(|notice| {
+        let (text, success) = match notice {
+            Notice::Erased => (t(lang, "ui.erased"), true),
+            Notice::Imported => (t(lang, "ui.result.import_done"), true),
+            Notice::ImportFailed(reason) => (tf(lang, "ui.result.import_failed", &Vars::new().with("reason", reason.as_str())), false),
+        };
+        let undo = *notice == Notice::Erased && session.erased.is_some();
+        let class = classes!("oc-notice", success.then_some("oc-notice--success"));
+        html! {
+            <div class={class} role="status">
+                <p>{ text }</p>
+                if undo {
+                    <button type="button" id="oc-undo-erase" class="oc-button oc-button--secondary"
+                        onclick={dispatch(session, Action::UndoErase)}>{ t(lang, "ui.undo_erase") }</button>
+                }
+            </div>
+        }
+    });
+    let kept = session.kept.as_ref().map(|k| {
+        let original = k.original.clone();
+        let download = Callback::from(move |_: MouseEvent| {
+            let _ = crate::platform::files::download("objection-check-saved-original.json", "application/json", &original);
+        });
+        html! {
+            <div class="oc-notice" id="oc-kept" role="status">
+                <p>{ k.salvage.notice(Content::embedded(), lang) }</p>
+                <div class="oc-actions">
+                    <button type="button" id="oc-kept-download" class="oc-button oc-button--secondary" onclick={download}>
+                        { t(lang, "ui.stored.download") }</button>
+                    <button type="button" id="oc-kept-discard" class="oc-link-button"
+                        onclick={dispatch(session, Action::DiscardOriginal)}>{ t(lang, "ui.stored.discard") }</button>
+                </div>
+            </div>
+        }
+    });
+    html! { <>{ for kept }{ for notice }</> }
 }
 
 /// Convenience for child components: a callback that dispatches an action.

@@ -38,13 +38,24 @@ pub fn tf(lang: Lang, id: &str, vars: &Vars) -> String {
     render(Content::embedded(), lang, id, vars)
 }
 
-/// "Question 3 of 18" for question `id`: its place among the asked questions,
-/// out of the projected total.
+/// "Question 3 of 12" for the page of question `id`: its place among the
+/// pages asked, out of the projected total.
 pub fn step_counter(lang: Lang, answers: &Answers, id: &str) -> String {
     let content = Content::embedded();
-    let step = Flow::new(content, answers).position(id).map_or(1, |i| i + 1);
+    let step = Flow::new(content, answers).page_number(id).unwrap_or(1);
     let total = Flow::projected_total(content, answers);
     tf(lang, "ui.step_counter", &Vars::new().with("step", step.to_string()).with("total", total.to_string()))
+}
+
+/// The text id of the heading of the page that question `id` opens: the
+/// question's title, or `page.<page>.title` where the page asks several.
+pub fn page_heading_id(answers: &Answers, id: &str) -> String {
+    let content = Content::embedded();
+    let flow = Flow::new(content, answers);
+    match flow.page_of(id) {
+        [first, _, ..] => format!("page.{}.title", first.page.as_deref().unwrap_or_default()),
+        _ => format!("q.{id}.title"),
+    }
 }
 
 /// `text` as HTML text or attribute value: `&`, `<`, `>`, `"` and `'`

@@ -1,6 +1,9 @@
 //! One question per page (GOV.UK question-page pattern): a back link, the
 //! question as the page heading (legend or label), a hint, the error summary
 //! and field error when an answer is missing, the inputs, and "Continue".
+//! Text questions that share a `page` (the name and e-mail address for the
+//! letter) are asked on one page: its own heading, each question labelled by
+//! its title, one "Continue" for all.
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -29,18 +32,23 @@ enum Draft {
     Text(String),
 }
 
-/// The draft of the question on the page, and where a change to it goes:
-/// kept with the visit of the question it was made on.
+/// The drafts of the questions on the page, and where a change to one goes:
+/// kept with the visit of the page they were made on. Read when Continue is
+/// pressed, so every field's latest input counts.
 #[derive(Clone)]
 struct DraftHandle {
-    visit: u32,
+    index: usize,
     value: Draft,
-    stored: UseStateHandle<Option<(u32, Draft)>>,
+    drafts: std::rc::Rc<std::cell::RefCell<(u32, Vec<Draft>)>>,
+    redraw: UseForceUpdateHandle,
 }
 
 impl DraftHandle {
     fn set(&self, draft: Draft) {
-        self.stored.set(Some((self.visit, draft)));
+        if let Some(d) = self.drafts.borrow_mut().1.get_mut(self.index) {
+            *d = draft;
+        }
+        self.redraw.force_update();
     }
 }
 
@@ -62,15 +70,15 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     let content = Content::embedded();
     // Hooks first: the page stays while the question changes, so every
     // render calls the same hooks, whatever the question.
-    let stored = use_state(|| None::<(u32, Draft)>);
+    let drafts = use_mut_ref(|| (0u32, Vec::<Draft>::new()));
+    let redraw = use_force_update();
     let visits = use_mut_ref(|| (props.id.clone(), 0u32));
     let lists = use_mut_ref(Lists::default);
     let root = props.root.0.clone();
     // One page for every question: the app keeps it from question to
     // question, so a step patches the screen instead of building it anew. A
-    // draft lives while its question stays on the page (through an error
-    // message too); a question shown again, or another one, starts from its
-    // saved answer.
+    // draft lives while its page stays (through an error message too); a
+    // page shown again, or another one, starts from its saved answers.
     let visit = {
         let mut v = visits.borrow_mut();
         if v.0 != props.id {
@@ -78,39 +86,57 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
         }
         v.1
     };
-    let Some(q) = content.question(&props.id) else { return html! {} };
+    // The questions on this page: one, or several text questions that share
+    // a `page` (the name and the e-mail address for the letter).
+    let flow = Flow::new(content, &s.answers);
+    let page: Vec<&'static Question> = match flow.page_of(&props.id) {
+        [] => content.question(&props.id).into_iter().collect(),
+        questions => questions.to_vec(),
+    };
+    let Some(&first) = page.first() else { return html! {} };
     // The texts may name the law, the organisation and its notice date, from
     // earlier answers; the choices offered follow earlier answers too.
-    let effective = Flow::new(content, &s.answers).effective;
-    let offered = offered_choices(q, &effective);
-    let draft = match &*stored {
-        Some((made_on, d)) if *made_on == visit => d.clone(),
-        _ => saved_draft(q, s, &offered),
+    let effective = flow.effective;
+    {
+        let mut d = drafts.borrow_mut();
+        if d.0 != visit || d.1.len() != page.len() {
+            *d = (visit, page.iter().map(|q| saved_draft(q, s, &offered_choices(q, &effective))).collect());
+        }
+    }
+    let draft_of = |index: usize| DraftHandle {
+        index,
+        value: drafts.borrow().1[index].clone(),
+        drafts: drafts.clone(),
+        redraw: redraw.clone(),
     };
-    let draft = DraftHandle { visit, value: draft, stored };
 
     let counter = props.counter.clone();
     let vars = question_vars(content, lang, &effective);
-    let title = fill(content.text(lang, &format!("q.{}.title", q.id)), &vars);
-    let hint = hint_text(lang, q).map(|h| fill(h, &vars));
-    let error = s.error.as_ref().map(|e| error_text(lang, q, e));
-    let field_id = first_input_id(q);
+    let title_of = |q: &Question| fill(content.text(lang, &format!("q.{}.title", q.id)), &vars);
+    let error_of = |q: &Question| s.errors.iter().find(|(id, _)| *id == q.id).map(|(_, e)| error_text(lang, q, e));
 
-    // Continue sends the draft. Its click (a tap, or Enter in a field, which
+    // Continue sends the drafts. Its click (a tap, or Enter in a field, which
     // clicks it too) is taken before the browser starts submitting the form:
     // Chromium first collects the form's fields for its autofill and lays the
     // page out for that (up to 1 ms on the name and e-mail questions,
     // traced without throttling). A submission without that click still works.
     let send = {
         let session = s.clone();
-        let draft = draft.value.clone();
-        let question = q.id.clone();
+        let drafts = drafts.clone();
+        let ids: Vec<String> = page.iter().map(|q| q.id.clone()).collect();
         move || {
-            let submission = match &draft {
-                Draft::Choices(c) => Submission::Choices(c.clone()),
-                Draft::Text(t) => Submission::Text(t.clone()),
-            };
-            session.dispatch(Action::Submit { question: question.clone(), submission });
+            let fields = ids
+                .iter()
+                .zip(drafts.borrow().1.iter())
+                .map(|(id, draft)| {
+                    let submission = match draft {
+                        Draft::Choices(c) => Submission::Choices(c.clone()),
+                        Draft::Text(t) => Submission::Text(t.clone()),
+                    };
+                    (id.clone(), submission)
+                })
+                .collect();
+            session.dispatch(Action::Submit(fields));
         }
     };
     let onclick = {
@@ -125,75 +151,123 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
         send();
     });
 
-    let (hint_id, error_id) = (hint_id(q), error_id(q));
-    let describedby = described_by(q, hint.is_some(), error.is_some());
-
-    let heading = html! {
-        <h1 id="oc-heading" tabindex="-1">
-            <span class="oc-caption">{ counter }</span>
-            { title.clone() }
-        </h1>
-    };
-    let hint_html = hint.map(|h| html! { <p id={hint_id.clone()} class="oc-hint">{ h }</p> });
-    let error_html = error.clone().map(|e| html! {
-        <p id={error_id.clone()} class="oc-field__error">
-            <span class="oc-visually-hidden">{ t(lang, "ui.error.prefix") }{ " " }</span>{ e }
-        </p>
-    });
-
     // The list of a question still to come is built once this screen is
     // drawn, while the person reads it: the step to that question then only
     // puts the list on the screen.
     Lists::prepare(&lists, lang);
 
-    let field = match q.kind {
-        Kind::Single | Kind::Multi => html! {
-            <fieldset class="oc-fieldset" aria-describedby={describedby.clone()}>
-                <legend>{ heading }</legend>
-                { hint_html }
-                { error_html }
-                { choices(lang, q, &draft, &offered, &vars) }
-            </fieldset>
-        },
-        Kind::Select | Kind::Text => {
-            let control = if q.kind == Kind::Select {
-                let chosen = match &draft.value {
-                    Draft::Choices(c) => c.first().map(String::as_str),
-                    Draft::Text(_) => None,
-                };
-                lists.borrow_mut().show(ListKey::new(lang, q, describedby.clone()), visit, chosen)
-            } else {
-                textarea(lang, q, &draft, &field_id, describedby.clone())
-            };
-            html! {
-                <>
-                    <label for={field_id.clone()}>{ heading }</label>
-                    { hint_html }
-                    { error_html }
-                    { control }
-                </>
-            }
+    let heading = |title: String| html! {
+        <h1 id="oc-heading" tabindex="-1">
+            <span class="oc-caption">{ counter.clone() }</span>
+            { title }
+        </h1>
+    };
+    let fields = if page.len() == 1 {
+        // One question: it is the page's heading (its legend or label).
+        let field = Field { lang, q: first, draft: draft_of(0), vars: &vars, visit, error: error_of(first) };
+        field.html(heading(title_of(first)), &effective, &lists)
+    } else {
+        // Several: the page's own heading, then each question with its label.
+        let id = first.page.as_deref().unwrap_or_default();
+        let page_hint = content.text_opt(lang, &format!("page.{id}.hint")).map(|h| fill(h, &vars));
+        html! {
+            <>
+                { heading(fill(content.text(lang, &format!("page.{id}.title")), &vars)) }
+                if let Some(h) = page_hint { <p class="oc-hint">{ h }</p> }
+                { for page.iter().enumerate().map(|(i, &q)| {
+                    let field = Field { lang, q, draft: draft_of(i), vars: &vars, visit, error: error_of(q) };
+                    field.html(html! { <span class="oc-label">{ title_of(q) }</span> }, &effective, &lists)
+                }) }
+            </>
         }
     };
+    let errors: Vec<(String, String)> =
+        page.iter().filter_map(|&q| error_of(q).map(|e| (first_input_id(q), e))).collect();
 
     html! {
         <>
             <a href="#" class="oc-back" onclick={dispatch(s, Action::Back)}>{ t(lang, "ui.back") }</a>
-            if let Some(e) = error.clone() {
+            if !errors.is_empty() {
                 <div id="oc-error-summary" class="oc-error-summary" role="alert" tabindex="-1"
                     aria-labelledby="oc-error-summary-title">
                     <h2 id="oc-error-summary-title">{ t(lang, "ui.error.summary_title") }</h2>
-                    <ul><li><a href={format!("#{field_id}")} onclick={focus_field(root.clone(), field_id.clone())}>{ e }</a></li></ul>
+                    <ul>{ for errors.into_iter().map(|(field_id, e)| html! {
+                        <li><a href={format!("#{field_id}")} onclick={focus_field(root.clone(), field_id.clone())}>{ e }</a></li>
+                    }) }</ul>
                 </div>
             }
             <form novalidate=true onsubmit={onsubmit}>
-                <div class={classes!("oc-field", error.is_some().then_some("oc-field--error"))}
-                    onchange={(q.kind == Kind::Select).then(|| select_change(&draft))}>
-                    { field }
-                </div>
+                { fields }
                 <button type="submit" class="oc-button" id="oc-continue" {onclick}>{ t(lang, "ui.continue") }</button>
             </form>
         </>
+    }
+}
+
+/// One question's field on the page: its label (or legend), hint, error
+/// message and inputs.
+struct Field<'a> {
+    lang: Lang,
+    q: &'static Question,
+    draft: DraftHandle,
+    vars: &'a Vars,
+    visit: u32,
+    error: Option<String>,
+}
+
+impl Field<'_> {
+    /// The field, labelled by `label` (the page heading where the question is
+    /// the page, its title otherwise).
+    fn html(self, label: Html, effective: &crate::engine::Answers, lists: &std::rc::Rc<std::cell::RefCell<Lists>>) -> Html {
+        let Field { lang, q, draft, vars, visit, error } = self;
+        let hint = hint_text(lang, q).map(|h| fill(h, vars));
+        let field_id = first_input_id(q);
+        let (hint_id, error_id) = (hint_id(q), error_id(q));
+        let describedby = described_by(q, hint.is_some(), error.is_some());
+        let hint_html = hint.map(|h| html! { <p id={hint_id.clone()} class="oc-hint">{ h }</p> });
+        let error_html = error.clone().map(|e| html! {
+            <p id={error_id.clone()} class="oc-field__error">
+                <span class="oc-visually-hidden">{ t(lang, "ui.error.prefix") }{ " " }</span>{ e }
+            </p>
+        });
+        let field = match q.kind {
+            Kind::Single | Kind::Multi => {
+                let offered = offered_choices(q, effective);
+                html! {
+                    <fieldset class="oc-fieldset" aria-describedby={describedby.clone()}>
+                        <legend>{ label }</legend>
+                        { hint_html }
+                        { error_html }
+                        { choices(lang, q, &draft, &offered, vars) }
+                    </fieldset>
+                }
+            }
+            Kind::Select | Kind::Text => {
+                let control = if q.kind == Kind::Select {
+                    let chosen = match &draft.value {
+                        Draft::Choices(c) => c.first().map(String::as_str),
+                        Draft::Text(_) => None,
+                    };
+                    lists.borrow_mut().show(ListKey::new(lang, q, describedby.clone()), visit, chosen)
+                } else {
+                    textarea(lang, q, &draft, &field_id, describedby.clone())
+                };
+                html! {
+                    <>
+                        <label for={field_id.clone()}>{ label }</label>
+                        { hint_html }
+                        { error_html }
+                        { control }
+                    </>
+                }
+            }
+        };
+        html! {
+            <div class={classes!("oc-field", error.is_some().then_some("oc-field--error"))}
+                onchange={(q.kind == Kind::Select).then(|| select_change(&draft))}>
+                { field }
+            </div>
+        }
     }
 }
 

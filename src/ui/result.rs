@@ -1,8 +1,10 @@
-//! The result: the route in plain words with its articles, the Art. 9
-//! findings, the objection text (short and long) with copy, download and
-//! print, the organisation's form, the reminder, where to complain, the next
-//! steps, the sources, and saving or loading the answers. Everything shown
-//! comes from the engine's [`Assessment`].
+//! The result: first what to do now (the route, the objection text with
+//! "Copy text", the organisation's form and the reminder above it, download
+//! and print below), then, folded
+//! until opened, the letter for e-mail or post, why this is the result, the
+//! Art. 9 findings, the next steps, where to complain and the sources; then
+//! saving or loading the answers. Everything shown comes from the engine's
+//! [`Assessment`].
 use yew::prelude::*;
 
 use super::app::{dispatch, SessionHandle, SessionProps};
@@ -20,103 +22,122 @@ pub fn ResultPage(props: &SessionProps) -> Html {
     let a = assess(Content::embedded(), lang, &s.answers, s.today);
     let controller = s.answers.one("controller").unwrap_or("other").to_string();
 
+    // What to do now comes first, on the first phone screen: the text to
+    // copy, the organisation's form, the reminder. The explanation, the
+    // longer letter, the Art. 9 findings, the steps, where to complain and
+    // the sources follow, each folded (`<details>`) until opened.
+    let reminder = a.reminder.as_ref().map(|r| reminder_button(lang, r));
     html! {
         <>
             <a href="#" class="oc-back" onclick={dispatch(s, Action::Back)}>{ t(lang, "ui.back") }</a>
             <h1 id="oc-heading" tabindex="-1">{ t(lang, "ui.result.heading") }</h1>
 
-            <section class="oc-panel" aria-labelledby="oc-route">
-                <h2 id="oc-route">{ a.route_title.clone() }</h2>
-                <p>{ a.route_body.clone() }</p>
-                if let Some(checked) = &a.facts_checked { <p class="oc-hint" id="oc-facts-checked">{ checked.clone() }</p> }
+            <section class="oc-panel oc-now" aria-labelledby="oc-route">
+                <h2 id="oc-route" data-route={a.route.id()}>{ a.route_title.clone() }</h2>
+                if let Some(letter) = &a.letter {
+                    <p>{ t(lang, "ui.result.now") }</p>
+                    <LetterBox lang={lang} root={props.root.clone()} id="oc-letter-short" heading={t(lang, "ui.result.short_heading")}
+                        text={letter.short.clone()} file_name={format!("objection-{controller}-short.txt")}>
+                        { forms(&a) }
+                        { for reminder }
+                    </LetterBox>
+                } else {
+                    <p>{ a.route_body.clone() }</p>
+                    <p>{ t(lang, "ui.result.no_letter") }</p>
+                }
             </section>
 
             if let Some(letter) = &a.letter {
-                <section aria-labelledby="oc-letter-heading">
-                    <h2 id="oc-letter-heading">{ t(lang, "ui.result.letter_heading") }</h2>
-                    <LetterBox lang={lang} root={props.root.clone()} id="oc-letter-short" heading={t(lang, "ui.result.short_heading")}
-                        text={letter.short.clone()} file_name={format!("objection-{controller}-short.txt")} />
-                    { forms(&a) }
+                { more("oc-more-letter", "oc-letter-long-title", t(lang, "ui.result.long_heading"), html! {
                     <LetterBox lang={lang} root={props.root.clone()} id="oc-letter-long" heading={t(lang, "ui.result.long_heading")}
                         text={letter.long.clone()} file_name={format!("objection-{controller}-letter.txt")} />
-                </section>
-            } else {
-                <p>{ t(lang, "ui.result.no_letter") }</p>
+                }) }
+                { more("oc-more-why", "oc-why", t(lang, "ui.result.why_heading"), html! {
+                    <p>{ a.route_body.clone() }</p>
+                }) }
             }
+            if let Some(checked) = &a.facts_checked { <p class="oc-hint" id="oc-facts-checked">{ checked.clone() }</p> }
 
             if !a.art9.body.is_empty() {
-                <section aria-labelledby="oc-art9">
-                    <h2 id="oc-art9">{ t(lang, "ui.result.art9_heading") }</h2>
-                    if let Some(title) = &a.art9.title { <h3>{ title.clone() }</h3> }
-                    if !a.art9.categories.is_empty() {
-                        <p>{ t(lang, "ui.result.art9_found") }</p>
-                        <ul class="oc-art9">
-                            { for a.art9.categories.iter().map(|c| html! {
-                                <li>
-                                    <strong>{ format!("{} ({})", c.label, Content::embedded().text(lang, &format!("art9.answer.{}", c.answer))) }</strong>
-                                    { format!(": {}. ", c.strength_label) }{ c.reason.clone() }
-                                </li>
-                            }) }
-                        </ul>
-                    }
-                    <p>{ a.art9.body.clone() }</p>
-                </section>
+                { more("oc-more-art9", "oc-art9", t(lang, "ui.result.art9_heading"), html! {
+                    <>
+                        if let Some(title) = &a.art9.title { <h3>{ title.clone() }</h3> }
+                        if !a.art9.categories.is_empty() || a.art9.unsure.is_some() {
+                            <p>{ t(lang, "ui.result.art9_found") }</p>
+                            <ul class="oc-art9">
+                                { for a.art9.categories.iter().map(|c| html! {
+                                    <li>
+                                        <strong>{ c.label.clone() }</strong>
+                                        { format!(": {}. ", c.strength_label) }{ c.reason.clone() }
+                                    </li>
+                                }) }
+                                if let Some(unsure) = &a.art9.unsure {
+                                    <li><strong>{ t(lang, "ui.result.art9_unsure") }</strong>{ ": " }{ unsure.clone() }</li>
+                                }
+                            </ul>
+                        }
+                        <p>{ a.art9.body.clone() }</p>
+                    </>
+                }) }
             }
 
-            <section aria-labelledby="oc-steps">
-                <h2 id="oc-steps">{ t(lang, "ui.result.steps_heading") }</h2>
-                <ol class="oc-steps">
-                    { for a.steps.iter().map(|step| html! {
-                        <li id={format!("step-{}", step.id)}>
-                            <h3>{ step.title.clone() }</h3>
-                            <p>{ step.body.clone() }</p>
-                            if step.id == "reminder" {
-                                if let Some(r) = &a.reminder { { reminder_button(lang, r) } }
-                            }
-                        </li>
-                    }) }
-                </ol>
-            </section>
+            if !a.steps.is_empty() {
+                { more("oc-more-steps", "oc-steps", t(lang, "ui.result.steps_heading"), html! {
+                    <ol class="oc-steps">
+                        { for a.steps.iter().map(|step| html! {
+                            <li id={format!("step-{}", step.id)}>
+                                <h3>{ step.title.clone() }</h3>
+                                <p>{ step.body.clone() }</p>
+                            </li>
+                        }) }
+                    </ol>
+                }) }
+            }
 
             if let Some(auth) = &a.authority {
-                <section aria-labelledby="oc-authority">
-                    <h2 id="oc-authority">{ t(lang, "ui.result.authority_heading") }</h2>
-                    <p>
-                        <strong>{ auth.name.clone() }</strong>{ format!(" ({})", auth.country_name) }<br />
-                        <a href={auth.complaint_url.clone().unwrap_or_else(|| auth.website.clone())}
-                            target="_blank" rel="noopener noreferrer">
-                            { auth.complaint_url.clone().unwrap_or_else(|| auth.website.clone()) }
-                        </a>
-                    </p>
-                    if let Some(note) = &auth.lead_authority_note { <p>{ note.clone() }</p> }
-                </section>
+                { more("oc-more-authority", "oc-authority", t(lang, "ui.result.authority_heading"), html! {
+                    <>
+                        <p>
+                            <strong>{ auth.name.clone() }</strong>{ format!(" ({})", auth.country_name) }<br />
+                            <a href={auth.complaint_url.clone().unwrap_or_else(|| auth.website.clone())}
+                                target="_blank" rel="noopener noreferrer">
+                                { auth.complaint_url.clone().unwrap_or_else(|| auth.website.clone()) }
+                            </a>
+                        </p>
+                        if let Some(note) = &auth.lead_authority_note { <p>{ note.clone() }</p> }
+                    </>
+                }) }
             }
 
-            <section aria-labelledby="oc-sources">
-                <h2 id="oc-sources">{ t(lang, "ui.result.citations_heading") }</h2>
+            { more("oc-more-sources", "oc-sources", t(lang, "ui.result.citations_heading"), html! {
                 <ul class="oc-cites">
                     { for a.citations.iter().map(|c| html! {
                         <li><a href={c.url.clone()} target="_blank" rel="noopener noreferrer">{ c.label.clone() }</a></li>
                     }) }
                 </ul>
-            </section>
+            }) }
 
             { save_answers(s) }
         </>
     }
 }
 
+/// A folded part of the result: its heading is the control that opens it.
+fn more(id: &'static str, heading_id: &'static str, heading: String, body: Html) -> Html {
+    html! {
+        <details class="oc-more" id={id}>
+            <summary><h2 id={heading_id} class="oc-more__title">{ heading }</h2></summary>
+            <div class="oc-more__body">{ body }</div>
+        </details>
+    }
+}
+
 /// One link per distinct form; opening it is the person's own click.
 fn forms(a: &Assessment) -> Html {
-    if a.forms.is_empty() {
-        return html! {};
-    }
     html! {
-        <div class="oc-actions">
-            { for a.forms.iter().map(|f| html! {
-                <a class="oc-button" href={f.url.clone()} target="_blank" rel="noopener noreferrer">{ f.label.clone() }</a>
-            }) }
-        </div>
+        { for a.forms.iter().map(|f| html! {
+            <a class="oc-button" href={f.url.clone()} target="_blank" rel="noopener noreferrer">{ f.label.clone() }</a>
+        }) }
     }
 }
 
@@ -141,6 +162,9 @@ struct LetterProps {
     heading: AttrValue,
     text: AttrValue,
     file_name: AttrValue,
+    /// What goes beside "Copy text" (the organisation's form, the reminder).
+    #[prop_or_default]
+    children: Html,
 }
 
 /// A letter with copy (confirmed in a live region), download and print.
@@ -192,13 +216,18 @@ fn LetterBox(props: &LetterProps) -> Html {
     html! {
         <div class="oc-letter-box">
             <h3 id={heading_id.clone()}>{ props.heading.clone() }</h3>
-            <pre id={props.id.clone()} class="oc-letter" tabindex="0" aria-labelledby={heading_id}>{ props.text.clone() }</pre>
+            // Copy (and what goes with it) above the text, so they are on
+            // the first screen however long the text is.
             <div class="oc-actions">
                 <button type="button" class="oc-button" id={format!("{}-copy", props.id)} onclick={copy}>{ t(lang, "ui.result.copy") }</button>
+                { props.children.clone() }
+            </div>
+            <p class="oc-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+            <pre id={props.id.clone()} class="oc-letter" tabindex="0" aria-labelledby={heading_id}>{ props.text.clone() }</pre>
+            <div class="oc-actions">
                 <button type="button" class="oc-button oc-button--secondary" id={format!("{}-download", props.id)} onclick={download}>{ t(lang, "ui.result.download") }</button>
                 <button type="button" class="oc-button oc-button--secondary" id={format!("{}-print", props.id)} onclick={print}>{ t(lang, "ui.result.print") }</button>
             </div>
-            <p class="oc-status" role="status" aria-live="polite">{ (*status).clone() }</p>
         </div>
     }
 }

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::engine::flow::{validate, FieldError, Flow, Submission};
+use crate::engine::flow::{FieldError, Flow, Submission};
+use crate::engine::answers::Salvage;
 use crate::engine::{Answers, AnswersDocument, Content, Date, Lang};
 
 /// Which screen is shown.
@@ -42,12 +43,29 @@ impl Screen {
 /// A one-sentence message at the top of the screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
+    /// The answers were erased; "Undo" brings them back during this visit.
     Erased,
-    StorageUnreadable,
-    /// Some saved answers no longer fit and were left out; the rest is kept.
-    StoragePartial,
     Imported,
     ImportFailed(String),
+}
+
+/// Answers kept on this device that could not all be read: the document as
+/// it was, kept (on this device and here) until the person discards it, and
+/// what could be read of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptOriginal {
+    pub original: String,
+    pub salvage: Salvage,
+}
+
+/// What "Erase my answers" or "Start again" took away, for "Undo" during
+/// this visit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Erased {
+    answers: Answers,
+    remember: bool,
+    kept: Option<Rc<KeptOriginal>>,
+    screen: Screen,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -57,28 +75,38 @@ pub struct Session {
     pub screen: Screen,
     /// Editing from the check-answers page: return there after follow-ups.
     pub from_check: bool,
-    /// The error on the current question page.
-    pub error: Option<FieldError>,
+    /// The errors on the current question page, by question, in page order.
+    pub errors: Vec<(String, FieldError)>,
     pub notice: Option<Notice>,
     /// Keep answers after the browser closes.
     pub remember: bool,
     pub today: Date,
     /// Bumped on every navigation so focus moves even to the same screen.
     pub nav: u32,
+    /// Stored answers that could not all be read, until discarded.
+    pub kept: Option<Rc<KeptOriginal>>,
+    /// The answers just erased, until "Undo" or a new start.
+    pub erased: Option<Rc<Erased>>,
 }
 
 #[derive(Clone, Debug)]
 pub enum Action {
     SetLang(Lang),
     Start,
-    Submit { question: String, submission: Submission },
+    /// "Continue" on a question page: each of its questions with its answer.
+    Submit(Vec<(String, Submission)>),
     Back,
     /// The browser moved to another history entry.
     Show(Screen),
     /// "Change" on the check-answers page.
     Change(String),
     ShowResult,
+    /// "Erase my answers" or "Start again": everything kept goes, with undo.
     Erase,
+    /// "Undo" after erasing: the answers, and the screen, come back.
+    UndoErase,
+    /// "Discard what was saved": the unreadable original goes.
+    DiscardOriginal,
     Import(AnswersDocument),
     ImportFailed(String),
     SetRemember(bool),
@@ -91,11 +119,13 @@ impl Session {
             answers: Answers::new(),
             screen: Screen::Start,
             from_check: false,
-            error: None,
+            errors: Vec::new(),
             notice: None,
             remember: false,
             today,
             nav: 0,
+            kept: None,
+            erased: None,
         }
     }
 
@@ -104,15 +134,17 @@ impl Session {
     }
 
     /// A screen that makes sense for the current answers; otherwise the first
-    /// question still to answer (or the check page).
+    /// question still to answer (or the check page). A question on a page of
+    /// several is shown as that page (named by its first question).
     pub fn valid_screen(&self, screen: Screen) -> Screen {
         let flow = Flow::new(self.content(), &self.answers);
+        let page = |id: &str| flow.page_start(id).map(|q| Screen::Question(q.id.clone()));
         match screen {
-            Screen::Question(ref id) if flow.position(id).is_some() => screen,
+            Screen::Question(ref id) if flow.position(id).is_some() => page(id).unwrap_or(screen),
             Screen::Start => Screen::Start,
             Screen::Check | Screen::Result if flow.complete() => screen,
             _ => match flow.first_unanswered() {
-                Some(q) => Screen::Question(q.id.clone()),
+                Some(q) => page(&q.id).unwrap_or(Screen::Check),
                 None => Screen::Check,
             },
         }
@@ -120,7 +152,7 @@ impl Session {
 
     fn go(&mut self, screen: Screen) {
         self.screen = screen;
-        self.error = None;
+        self.errors.clear();
         self.nav = self.nav.wrapping_add(1);
     }
 }
@@ -140,38 +172,49 @@ impl Reducible for Session {
             }
             Action::Start => {
                 s.notice = None;
+                s.erased = None;
                 s.from_check = false;
                 let next = s.valid_screen(Screen::Question(String::new()));
                 s.go(next);
             }
-            Action::Submit { question, submission } => {
-                let Some(q) = content.question(&question) else { return self };
-                match validate(q, &submission) {
-                    Err(e) => {
-                        s.error = Some(e);
-                        s.nav = s.nav.wrapping_add(1);
-                    }
-                    Ok(value) => {
-                        match value {
-                            Some(v) => s.answers.set(question.clone(), v),
-                            None => {
-                                s.answers.remove(&question);
-                            }
-                        }
-                        s.notice = None;
-                        let flow = Flow::new(content, &s.answers);
-                        let next = if s.from_check {
-                            flow.next_unanswered_after(&question).map(|q| Screen::Question(q.id.clone()))
-                        } else {
-                            flow.next_after(&question).map(|q| Screen::Question(q.id.clone()))
-                        };
-                        let next = next.unwrap_or_else(|| s.valid_screen(Screen::Check));
-                        if next == Screen::Check {
-                            s.from_check = false;
-                        }
-                        s.go(next);
+            Action::Submit(fields) => {
+                // Every answer on the page is checked as the flow asks it
+                // (an optional question may be required by earlier answers).
+                let flow = Flow::new(content, &s.answers);
+                let mut errors = Vec::new();
+                let mut values = Vec::new();
+                for (id, submission) in &fields {
+                    let Some(q) = content.question(id) else { return self };
+                    match flow.validate(q, submission) {
+                        Err(e) => errors.push((id.clone(), e)),
+                        Ok(v) => values.push((id.clone(), v)),
                     }
                 }
+                let Some(last) = fields.last().map(|(id, _)| id.clone()) else { return self };
+                if !errors.is_empty() {
+                    s.errors = errors;
+                    s.nav = s.nav.wrapping_add(1);
+                    return Rc::new(s);
+                }
+                for (id, value) in values {
+                    match value {
+                        Some(v) => s.answers.set(id, v),
+                        None => {
+                            s.answers.remove(&id);
+                        }
+                    }
+                }
+                s.notice = None;
+                let flow = Flow::new(content, &s.answers);
+                let next = if s.from_check { flow.next_unanswered_after(&last) } else { flow.next_after(&last) };
+                let next = next
+                    .and_then(|q| flow.page_start(&q.id))
+                    .map(|q| Screen::Question(q.id.clone()))
+                    .unwrap_or_else(|| s.valid_screen(Screen::Check));
+                if next == Screen::Check {
+                    s.from_check = false;
+                }
+                s.go(next);
             }
             Action::Back => {
                 let flow = Flow::new(content, &s.answers);
@@ -180,13 +223,22 @@ impl Reducible for Session {
                         Some(q) => Screen::Question(q.id.clone()),
                         None => Screen::Start,
                     },
-                    Screen::Check => flow.questions.last().map_or(Screen::Start, |q| Screen::Question(q.id.clone())),
+                    Screen::Check => flow
+                        .questions
+                        .last()
+                        .and_then(|q| flow.page_start(&q.id))
+                        .map_or(Screen::Start, |q| Screen::Question(q.id.clone())),
                     Screen::Result => Screen::Check,
                     Screen::Start => return self,
                 };
                 s.go(prev);
             }
             Action::Show(screen) => {
+                // Back or forward after erasing: the start screen, not an
+                // empty question as if answers were there.
+                if s.erased.is_some() && s.answers.is_empty() {
+                    return self;
+                }
                 let screen = s.valid_screen(screen);
                 if screen == s.screen {
                     return self;
@@ -203,9 +255,27 @@ impl Reducible for Session {
                 s.go(screen);
             }
             Action::Erase => {
+                let erased = Erased { answers: s.answers.clone(), remember: s.remember, kept: s.kept.clone(), screen: s.screen.clone() };
+                let nothing = erased.answers.is_empty() && erased.kept.is_none();
                 s = Session { lang: s.lang, today: s.today, nav: s.nav, ..Session::new(s.lang, s.today) };
+                s.erased = (!nothing).then(|| Rc::new(erased));
                 s.notice = Some(Notice::Erased);
                 s.go(Screen::Start);
+            }
+            Action::UndoErase => {
+                let Some(erased) = s.erased.take() else { return self };
+                s.answers = erased.answers.clone();
+                s.remember = erased.remember;
+                s.kept = erased.kept.clone();
+                s.notice = None;
+                let screen = s.valid_screen(erased.screen.clone());
+                s.go(screen);
+            }
+            Action::DiscardOriginal => {
+                if s.kept.is_none() {
+                    return self;
+                }
+                s.kept = None;
             }
             Action::Import(doc) => {
                 s.answers = doc.answers;

@@ -1,5 +1,5 @@
 //! The versioned answers document: what is accepted, and the message for what is not.
-use objection_check::engine::{AnswersDocument, AnswersError, Lang};
+use objection_check::engine::{AnswerValue, AnswersDocument, AnswersError, Lang};
 
 use crate::{content, meta_base};
 
@@ -16,7 +16,14 @@ fn the_fixture_in_the_docs_parses() {
     let json = include_str!("../fixtures/meta-nl-health.json");
     let doc = AnswersDocument::parse(content(), json).unwrap();
     assert_eq!(doc.lang, Lang::Nl);
-    assert_eq!(doc.answers.len(), 23);
+    // Saved before the Art. 9 page: its nine answers become the page's ticks
+    // (each "yes", and "not sure"); "sensitive content" is no longer a tick
+    // of its own; the two retired questions are left out.
+    assert_eq!(doc.answers.get("art9"), Some(&AnswerValue::Many(vec!["biometric".into(), "health".into(), "not_sure".into()])));
+    assert_eq!(doc.answers.get("reasons"), Some(&AnswerValue::Many(vec!["others_post".into(), "posted_before_notice".into()])));
+    assert!(doc.answers.iter().all(|(id, _)| !id.starts_with("art9_") || id == "art9_made_public"));
+    assert_eq!(doc.answers.get("public_content"), None);
+    assert_eq!(doc.answers.len(), 23 - 11 + 1);
 }
 
 #[track_caller]
@@ -38,7 +45,7 @@ fn invalid_documents_say_what_is_wrong() {
     assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"residence":["eu_eea"]}}"#), "answer to \"residence\" must be a string");
     assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"services":"facebook"}}"#), "answer to \"services\" must be a list of strings");
     assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"services":["facebook","facebook"]}}"#), "\"facebook\" appears twice in \"services\"");
-    assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"public_content":["posts","nothing_public"]}}"#), "\"nothing_public\" cannot be combined with other choices in \"public_content\"");
+    assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"art9":["health","none"]}}"#), "\"none\" cannot be combined with other choices in \"art9\"");
     assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"services":[]}}"#), "answer to \"services\" is empty");
     assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{},"extra":1}"#), "unknown field \"extra\" (expected \"version\", \"lang\", \"answers\")");
     assert_eq!(error("[1,2]"), "expected a JSON object with \"version\", \"lang\" and \"answers\"");
@@ -77,4 +84,55 @@ fn a_file_that_cannot_be_loaded_is_explained_in_the_persons_language() {
     // A version written as text is read as that version.
     let doc = AnswersDocument::parse(c, r#"{"version": "1", "lang": "en", "answers": {"residence": "uk"}}"#).unwrap();
     assert_eq!(doc.answers.one("residence"), Some("uk"));
+}
+
+/// Stored answers read as far as they can be, and what the person is told.
+#[track_caller]
+fn salvaged(json: &str, lang: Lang) -> (objection_check::engine::answers::Salvage, String) {
+    let s = AnswersDocument::salvage(content(), json);
+    let notice = s.notice(content(), lang);
+    (s, notice)
+}
+
+#[test]
+fn stored_answers_that_cannot_all_be_read_keep_every_readable_answer_and_name_the_rest() {
+    // Another version: what fits is kept, what does not is named.
+    let (s, notice) = salvaged(
+        r#"{"version":2,"lang":"nl","answers":{"residence":"eu_eea","country":"nl","controller":"meta","mood":"good"}}"#,
+        Lang::En,
+    );
+    assert_eq!((s.lang, s.answers.len()), (Some(Lang::Nl), 3));
+    assert_eq!(
+        notice,
+        "These answers were saved by another version of this check (version 2). Kept: 3 of your answers. \
+         Not kept, because this check cannot read it: an answer to a question this check does not ask (\"mood\"). \
+         What was saved stays on this device, as it was, until you discard it: download it to keep it."
+    );
+
+    // A language the check does not have: the answers are kept all the same.
+    let (s, notice) = salvaged(r#"{"version":1,"lang":"de","answers":{"residence":"eu_eea"}}"#, Lang::Nl);
+    assert_eq!((s.lang, s.answers.len()), (None, 1));
+    assert!(notice.starts_with("Ze zijn opgeslagen in een taal die deze check niet heeft."), "{notice}");
+    assert!(notice.contains("Bewaard: 1 van je antwoorden."), "{notice}");
+
+    // One field of 2 MB: far over a saved check's size, still read; that
+    // answer is named by its question and not kept, the others are.
+    let huge = "x".repeat(2 * 1024 * 1024);
+    let json = format!(r#"{{"version":1,"lang":"en","answers":{{"residence":"eu_eea","situation_text":"{huge}","full_name":"Alex"}}}}"#);
+    let (s, notice) = salvaged(&json, Lang::En);
+    assert_eq!(s.answers.len(), 2);
+    assert_eq!(s.answers.one("full_name"), Some("Alex"));
+    assert!(notice.contains("Kept: 2 of your answers."), "{notice}");
+    assert!(notice.contains("your answer to \"Do you want to add something in your own words?\" (longer than 1000 characters)"), "{notice}");
+    assert!(!notice.contains("2 MB") && !notice.contains("bytes"), "no byte counts: {notice}");
+
+    // Nothing readable: said so, and the original is still kept.
+    let (s, notice) = salvaged("{not json", Lang::En);
+    assert!(s.answers.is_empty() && !s.whole());
+    assert!(notice.starts_with("None of the saved answers could be read, so the check starts again."), "{notice}");
+    assert!(notice.ends_with("download it to keep it."), "{notice}");
+
+    // A whole document: nothing to tell.
+    let whole = AnswersDocument::new(Lang::Nl, meta_base()).to_json();
+    assert!(AnswersDocument::salvage(content(), &whole).whole());
 }

@@ -167,7 +167,7 @@ fn each_special_category_is_found_named_and_cited_in_both_languages() {
     // Photos of one's face: a_face_in_a_photo_is_not_claimed_as_biometric_data.
     for cat in SpecialCategory::ALL.into_iter().filter(|c| *c != SpecialCategory::Biometric) {
         for lang in Lang::ALL {
-            let answers = meta_base().with(cat.question(), "yes").with("art9_made_public", "limited_audience");
+            let answers = meta_base().with_many("art9", &[cat.choice()]).with("art9_made_public", "limited_audience");
             let a = check(lang, &answers);
             assert_eq!(a.art9.strength, Some(Strength::Strong), "{cat:?}");
             assert_eq!(a.art9.categories.len(), 1);
@@ -185,15 +185,16 @@ fn each_special_category_is_found_named_and_cited_in_both_languages() {
 fn art9_strength_follows_whether_it_was_made_public() {
     let strength = |answers| check(Lang::En, &answers).art9.strength;
     assert_eq!(strength(meta_base()), None);
-    assert_eq!(strength(meta_base().with("art9_health", "yes").with("art9_made_public", "limited_audience")), Some(Strength::Strong));
-    assert_eq!(strength(meta_base().with("art9_health", "yes").with("art9_made_public", "not_sure")), Some(Strength::Moderate));
-    assert_eq!(strength(meta_base().with("art9_health", "not_sure").with("art9_made_public", "limited_audience")), Some(Strength::Moderate));
-    assert_eq!(strength(meta_base().with("art9_health", "yes").with("art9_made_public", "deliberately_public")), Some(Strength::Limited));
-    let limited = check(Lang::En, &meta_base().with("art9_religious", "yes").with("art9_made_public", "deliberately_public"));
+    let ticked = |ticks: &[&str]| meta_base().with_many("art9", ticks);
+    assert_eq!(strength(ticked(&["health"]).with("art9_made_public", "limited_audience")), Some(Strength::Strong));
+    assert_eq!(strength(ticked(&["health"]).with("art9_made_public", "not_sure")), Some(Strength::Moderate));
+    assert_eq!(strength(ticked(&["not_sure"]).with("art9_made_public", "limited_audience")), Some(Strength::Moderate));
+    assert_eq!(strength(ticked(&["health"]).with("art9_made_public", "deliberately_public")), Some(Strength::Limited));
+    let limited = check(Lang::En, &ticked(&["religious"]).with("art9_made_public", "deliberately_public"));
     let short = limited.letter.unwrap().short;
     assert!(!short.contains("did not make these data manifestly public"), "must not claim what the person denied: {short}");
     insta::assert_snapshot!("art9_limited_short_en", short);
-    let moderate = check(Lang::Nl, &meta_base().with("art9_health", "not_sure").with("art9_made_public", "not_sure"));
+    let moderate = check(Lang::Nl, &ticked(&["not_sure"]).with("art9_made_public", "not_sure"));
     insta::assert_snapshot!("art9_moderate_short_nl", moderate.letter.unwrap().short);
 }
 
@@ -227,7 +228,7 @@ fn minors_and_content_posted_as_a_minor_are_explained_cautiously() {
 
 #[test]
 fn posts_by_others_are_explained_with_the_right_meta_form() {
-    let a = check(Lang::En, &meta_base().with("others_post_about_me", "yes"));
+    let a = check(Lang::En, &meta_base().with_many("reasons", &["others_post", "posted_before_notice"]));
     let third = a.steps.iter().find(|s| s.id == "meta_third_party_form").unwrap();
     assert!(third.body.contains("not meant for other users' posts"), "{}", third.body);
     assert!(a.steps.iter().any(|s| s.id == "others_post"));
@@ -249,14 +250,14 @@ fn the_reminder_is_one_month_later_as_an_all_day_event() {
 fn the_short_text_fits_a_form_box() {
     // Every reason and every category: the longest short text the check can make,
     // without free text.
-    let mut a = meta_base().with("art9_made_public", "limited_audience").with("others_post_about_me", "yes");
+    let mut a = meta_base().with("art9_made_public", "limited_audience");
     a = a.with("posted_as_minor", "yes").with("other_reason", "My employer watches my account.");
-    for c in SpecialCategory::ALL {
-        a = a.with(c.question(), "yes");
-    }
+    let every: Vec<&str> = SpecialCategory::ALL.iter().map(|c| c.choice()).chain(["not_sure"]).collect();
+    a = a.with_many("art9", &every);
     let content = crate::content();
-    // Every reason offered to a Meta user (the plain expectation reason is for others).
-    let reasons: Vec<&str> = content.question("reasons").unwrap().choices.iter().map(String::as_str).filter(|r| *r != "unexpected_use").collect();
+    // Every reason offered to a Meta user with those categories (the plain
+    // expectation reason is for others; sensitive content comes from the page).
+    let reasons: Vec<&str> = content.question("reasons").unwrap().choices.iter().map(String::as_str).filter(|r| !["unexpected_use", "sensitive_content"].contains(r)).collect();
     a = a.with_many("reasons", &reasons);
     for lang in Lang::ALL {
         let short = check(lang, &a).letter.unwrap().short;
@@ -303,18 +304,25 @@ fn a_not_sure_answer_never_becomes_a_statement_of_fact() {
     let yes_no = vec![("yes", "no")];
     let made_public = vec![("limited_audience", "deliberately_public"), ("deliberately_public", "limited_audience")];
     type Case<'a> = (&'a str, objection_check::engine::Answers, Vec<(&'a str, &'a str)>);
-    let mut cases: Vec<Case> = vec![
+    let cases: Vec<Case> = vec![
         ("posted_as_minor", meta_base(), yes_no.clone()),
-        ("others_post_about_me", with_reasons(meta_base()), yes_no.clone()),
         ("public_body", other_org("legitimate_interest"), yes_no.clone()),
-        ("art9_made_public", meta_base().with("art9_health", "yes"), made_public.clone()),
-        ("art9_made_public", meta_base().with("art9_health", "not_sure"), made_public),
+        ("art9_made_public", with_reasons(meta_base()).with_many("art9", &["health"]), made_public.clone()),
+        ("art9_made_public", meta_base().with_many("art9", &["not_sure"]), made_public),
     ];
+    // On the Art. 9 page, "not sure" against ticking a category: another
+    // category is ticked as well, so what the Art. 9 paragraphs say in general
+    // is in every letter and only what names this one differs.
     for c in SpecialCategory::ALL {
-        // Another category answered "yes" as well, so what the Art. 9 paragraphs
-        // say in general is in every letter and only what names this one differs.
-        let sibling = if c == SpecialCategory::Health { "art9_religious" } else { "art9_health" };
-        cases.push((c.question(), meta_base().with(sibling, "yes").with("art9_made_public", "not_sure"), yes_no.clone()));
+        let sibling = if c == SpecialCategory::Health { "religious" } else { "health" };
+        let page = |ticks: &[&str]| meta_base().with_many("art9", ticks).with("art9_made_public", "not_sure");
+        for lang in Lang::ALL {
+            let unsure = sentences(&letters(lang, &page(&[sibling, "not_sure"])));
+            let theirs = sentences(&letters(lang, &page(&[sibling])));
+            for s in sentences(&letters(lang, &page(&[sibling, c.choice()]))).iter().filter(|s| !theirs.contains(s)) {
+                assert!(!unsure.contains(s), "art9 not_sure ({lang:?}) states what ticking `{}` states: {s:?}", c.choice());
+            }
+        }
     }
     for (q, base, pairs) in cases {
         for lang in Lang::ALL {
@@ -328,11 +336,12 @@ fn a_not_sure_answer_never_becomes_a_statement_of_fact() {
         }
     }
     // And in words: "not sure" whether it was made public is no claim that it was not.
-    let a = letters(Lang::En, &meta_base().with("art9_health", "yes").with("art9_made_public", "not_sure"));
+    let a = letters(Lang::En, &meta_base().with_many("art9", &["health"]).with("art9_made_public", "not_sure"));
     assert!(!a.contains("I never explicitly chose") && !a.contains("I did not make these data manifestly public"), "{a}");
     assert!(a.contains("If you rely on it, you must be able to show that for each item"), "{a}");
-    let a = letters(Lang::En, &meta_base().with("art9_health", "not_sure").with("art9_made_public", "limited_audience"));
-    assert!(a.contains("I cannot rule out that my content reveals special categories of personal data about me: health"), "{a}");
+    let a = letters(Lang::En, &meta_base().with_many("art9", &["not_sure"]).with("art9_made_public", "limited_audience"));
+    assert!(a.contains("I cannot rule out that my content reveals special categories of personal data about me"), "{a}");
+    assert!(!a.contains("health"), "no category is named that the person did not tick: {a}");
     assert!(!a.contains("My content can reveal"), "{a}");
 }
 
@@ -442,7 +451,7 @@ fn something_else_is_the_persons_own_words_or_nothing() {
 #[test]
 fn a_person_others_post_about_has_a_reason_of_their_own() {
     for (lang, needle) in [(Lang::En, "post photos of me"), (Lang::Nl, "Anderen")] {
-        let grandmother = meta_base().with("others_post_about_me", "yes").with_many("reasons", &["others_post"]);
+        let grandmother = meta_base().with_many("reasons", &["others_post"]);
         let a = check(lang, &grandmother);
         let l = a.letter.unwrap();
         assert!(l.short.contains(needle) && l.long.contains(needle), "{}", l.short);
@@ -454,7 +463,7 @@ fn a_person_others_post_about_has_a_reason_of_their_own() {
 #[test]
 fn a_face_in_a_photo_is_not_claimed_as_biometric_data() {
     for lang in Lang::ALL {
-        let a = check(lang, &meta_base().with("art9_biometric", "yes"));
+        let a = check(lang, &meta_base().with_many("art9", &["biometric"]));
         assert_eq!(a.art9.strength, None, "no Art. 9 strength from a face alone");
         assert_eq!(a.art9.categories.len(), 1);
         assert_eq!(a.art9.categories[0].strength, Strength::Moderate);
@@ -466,7 +475,7 @@ fn a_face_in_a_photo_is_not_claimed_as_biometric_data() {
         assert!(short.contains("4(14)") || short.contains("4 punt 14"), "{short}");
         assert!(!a.steps.iter().any(|s| s.id == "limit_audience"));
     }
-    let flow = objection_check::engine::flow::Flow::new(crate::content(), &meta_base().with("art9_biometric", "yes"));
+    let flow = objection_check::engine::flow::Flow::new(crate::content(), &meta_base().with_many("art9", &["biometric"]));
     assert!(!flow.questions.iter().any(|q| q.id == "art9_made_public"), "public or not does not decide it");
 }
 
@@ -474,16 +483,17 @@ fn a_face_in_a_photo_is_not_claimed_as_biometric_data() {
 fn each_category_says_how_strong_it_is_and_why() {
     let a = check(
         Lang::En,
-        &meta_base().with("art9_health", "yes").with("art9_religious", "not_sure").with("art9_made_public", "limited_audience"),
+        &meta_base().with_many("art9", &["health", "biometric", "not_sure"]).with("art9_made_public", "limited_audience"),
     );
     let found: Vec<(&str, Strength, &str)> =
         a.art9.categories.iter().map(|c| (c.label.as_str(), c.strength, c.strength_label.as_str())).collect();
     assert_eq!(
         found,
-        [("religious or philosophical beliefs", Strength::Moderate, "may apply"), ("health", Strength::Strong, "strong")]
+        [("my face (biometric data, if used to identify me)", Strength::Moderate, "may apply"), ("health", Strength::Strong, "strong")]
     );
     assert!(a.art9.categories[1].reason.contains("Art. 9(2)(e) GDPR does not apply"), "{}", a.art9.categories[1].reason);
-    let public = check(Lang::Nl, &meta_base().with("art9_health", "yes").with("art9_made_public", "deliberately_public"));
+    assert!(a.art9.unsure.as_deref().is_some_and(|u| u.contains("without claiming")), "{:?}", a.art9.unsure);
+    let public = check(Lang::Nl, &meta_base().with_many("art9", &["health"]).with("art9_made_public", "deliberately_public"));
     assert_eq!(public.art9.categories[0].strength, Strength::Limited);
     assert!(!public.art9.categories[0].reason.is_empty());
 }
@@ -558,7 +568,7 @@ use objection_check::engine::Answers;
 
 #[test]
 fn uk_citations_point_to_the_uk_text_and_case_law_is_persuasive() {
-    let mut uk = meta_base().with("residence", "uk").with("art9_health", "yes").with("art9_made_public", "limited_audience");
+    let mut uk = meta_base().with("residence", "uk").with_many("art9", &["health"]).with("art9_made_public", "limited_audience");
     uk.remove("country");
     let a = check(Lang::En, &uk);
     for c in a.citations.iter().filter(|c| c.id.starts_with("art") || c.id.starts_with("recital")) {
@@ -592,9 +602,9 @@ fn the_letters_for_the_closing_note() {
     // A Dutch Instagram user with health posts shared with friends.
     let health = meta_base()
         .with_many("services", &["instagram"])
-        .with("art9_health", "yes")
+        .with_many("art9", &["health"])
         .with("art9_made_public", "limited_audience")
-        .with_many("reasons", &["sensitive_content", "posted_before_notice"]);
+        .with_many("reasons", &["posted_before_notice"]);
     insta::assert_snapshot!("health_instagram_long_nl", check(Lang::Nl, &health).letter.unwrap().long);
     insta::assert_snapshot!("health_instagram_short_nl", check(Lang::Nl, &health).letter.unwrap().short);
     // A LinkedIn user in Germany bound by professional secrecy.
@@ -778,7 +788,7 @@ fn meta_users_with_whatsapp_only_or_no_account_are_not_sent_to_the_accounts_cent
         assert!(ids.contains(&"submit_whatsapp") && !ids.contains(&"submit_meta"), "{ids:?}");
         assert_eq!(whatsapp.forms.len(), 1);
         assert!(!whatsapp.letter.unwrap().long.contains("Accounts Center") , "no Accounts Center");
-        let none = check(lang, &meta_base().with_many("services", &["no_account"]).with("others_post_about_me", "yes"));
+        let none = check(lang, &meta_base().with_many("services", &["no_account"]));
         let ids: Vec<&str> = none.steps.iter().map(|s| s.id.as_str()).collect();
         assert!(ids.contains(&"meta_no_account") && !ids.contains(&"submit_meta") && !ids.contains(&"meta_not_covered"), "{ids:?}");
         assert!(none.forms.is_empty(), "the forms need an account");
@@ -795,8 +805,8 @@ fn making_posts_non_public_is_named_next_to_the_objection() {
     let a = check(Lang::En, &meta_base());
     let step = a.steps.iter().find(|s| s.id == "make_private").unwrap();
     assert!(step.body.contains("Meta trains on public content"), "{}", step.body);
-    let nothing = check(Lang::Nl, &meta_base().with_many("public_content", &["nothing_public"]));
-    assert!(!nothing.steps.iter().any(|s| s.id == "make_private"), "nothing public: nothing to make private");
+    let nothing = check(Lang::Nl, &meta_base().with_many("services", &["no_account"]));
+    assert!(!nothing.steps.iter().any(|s| s.id == "make_private"), "no account: nothing of one's own to make private");
     let timing = a.steps.iter().find(|s| s.id == "timing_after").unwrap();
     assert!(timing.body.contains("EDPB Opinion 28/2024"), "{}", timing.body);
 }
