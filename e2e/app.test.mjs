@@ -299,7 +299,7 @@ test('download, reminder, print and export produce what they should; import rest
   await s.context.close();
 });
 
-test('remember on this device moves the answers to localStorage; erase clears both', async () => {
+test('remember on this device moves the answers to localStorage; erase clears both, can be undone, and Back after it stays on the start', async () => {
   const s = await openPage(browser);
   const { page } = s;
   await start(page, { lang: 'en' });
@@ -310,6 +310,24 @@ test('remember on this device moves the answers to localStorage; erase clears bo
   assert.deepEqual(keys, { local: ['objection-check:answers'], session: [] });
   await page.click('.oc-bar .oc-link-button');
   assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  // Browser Back after erasing: the start screen stays, with the undo; no
+  // empty question as if answers were there.
+  await page.waitForSelector('#oc-undo-erase');
+  await page.goBack();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('form input').count(), 0, 'no question after Back');
+  assert.equal(await page.locator('#oc-start').count(), 1);
+  // Undo: the answers come back, remembered on this device again, on the result.
+  await page.click('#oc-undo-erase');
+  await page.waitForSelector('#oc-letter-short');
+  const again = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }));
+  assert.deepEqual(again, { local: ['objection-check:answers'], session: [] });
+  // "Start again" on the result erases too, with the same undo.
+  await page.click('#oc-start-again');
+  await page.waitForSelector('#oc-undo-erase');
+  assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  await page.click('#oc-undo-erase');
+  await page.waitForSelector('#oc-letter-short');
   assertClean(s);
   await s.context.close();
 });

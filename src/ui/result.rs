@@ -262,7 +262,7 @@ fn save_answers(s: &SessionHandle) -> Html {
             </div>
             { import_answers(s) }
             <div class="oc-actions">
-                <button type="button" class="oc-link-button" onclick={dispatch(s, Action::Erase)}>{ t(lang, "ui.result.start_again") }</button>
+                <button type="button" id="oc-start-again" class="oc-link-button" onclick={dispatch(s, Action::Erase)}>{ t(lang, "ui.result.start_again") }</button>
             </div>
         </section>
     }
