@@ -18,6 +18,7 @@ use std::{env, fs, path::Path};
 #[allow(dead_code, unused_imports)]
 #[path = "src/engine"]
 mod engine {
+    pub mod answer;
     pub mod answers;
     pub mod assess;
     pub mod collate;
@@ -32,9 +33,12 @@ mod engine {
     pub mod preset;
     pub mod text;
     pub mod text_table;
+    pub mod vocab;
 
-    pub use answers::{AnswerValue, Answers, AnswersDocument, AnswersError};
-    pub use assess::{assess, Assessment, Route, SpecialCategory, Strength};
+    pub use answer::{AnswerValue, Answers};
+    pub use answers::{AnswersDocument, AnswersError};
+    pub use assess::{assess, Assessment};
+    pub use vocab::{Route, SpecialCategory, Strength};
     pub use content::{Content, Lang, Texts};
     pub use date::Date;
 }

@@ -1,4 +1,4 @@
-//! The answers a person gives, and the versioned document they are saved in
+//! The versioned document a person's answers are saved in
 //! (browser storage, export/import, the `assess` command): see
 //! docs/answers-format.md. Two readers: [`AnswersDocument::parse`] refuses any
 //! fault with a clear message (for the command and imports), and
@@ -8,6 +8,7 @@ use std::fmt;
 
 use super::json::{Json, Object};
 
+pub use super::answer::{AnswerValue, Answers};
 use super::content::{Content, Kind, Lang, Question};
 use super::text::{fill, render, Vars};
 
@@ -16,87 +17,6 @@ pub const FORMAT_VERSION: u64 = 1;
 
 /// Longest answers document accepted (a full, maximal document is far smaller).
 pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024;
-
-/// One answer: a choice or a text, or for a multi question a list of choices.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum AnswerValue {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl AnswerValue {
-    /// The chosen values (one for a single answer).
-    pub fn values(&self) -> &[String] {
-        match self {
-            AnswerValue::One(v) => std::slice::from_ref(v),
-            AnswerValue::Many(v) => v,
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        match self {
-            AnswerValue::One(v) => v.trim().is_empty(),
-            AnswerValue::Many(v) => v.is_empty(),
-        }
-    }
-
-    pub fn as_text(&self) -> Option<&str> {
-        match self {
-            AnswerValue::One(v) => Some(v),
-            AnswerValue::Many(_) => None,
-        }
-    }
-}
-
-/// Answers by question id, in the order of the ids. (A sorted list rather
-/// than a `BTreeMap`: the few dozen answers need no tree, and each map type
-/// added kilobytes to the app's download.)
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Answers(Vec<(String, AnswerValue)>);
-
-impl Answers {
-    pub fn new() -> Answers {
-        Answers::default()
-    }
-    fn find(&self, id: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(id))
-    }
-    pub fn get(&self, id: &str) -> Option<&AnswerValue> {
-        self.find(id).ok().map(|i| &self.0[i].1)
-    }
-    pub fn set(&mut self, id: impl Into<String>, value: AnswerValue) {
-        let id = id.into();
-        match self.find(&id) {
-            Ok(i) => self.0[i].1 = value,
-            Err(i) => self.0.insert(i, (id, value)),
-        }
-    }
-    pub fn remove(&mut self, id: &str) -> Option<AnswerValue> {
-        self.find(id).ok().map(|i| self.0.remove(i).1)
-    }
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &AnswerValue)> {
-        self.0.iter().map(|(k, v)| (k, v))
-    }
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    /// The single choice or text given to `id`.
-    pub fn one(&self, id: &str) -> Option<&str> {
-        self.get(id).and_then(AnswerValue::as_text)
-    }
-    /// Builder for tests and presets: `Answers::new().with("residence", "eu_eea")`.
-    pub fn with(mut self, id: &str, value: &str) -> Answers {
-        self.set(id, AnswerValue::One(value.to_string()));
-        self
-    }
-    pub fn with_many(mut self, id: &str, values: &[&str]) -> Answers {
-        self.set(id, AnswerValue::Many(values.iter().map(|s| s.to_string()).collect()));
-        self
-    }
-}
 
 /// The texts this module tells a person with ([`AnswersError::message`],
 /// [`Salvage::notice`]): every language must have them.
@@ -312,7 +232,7 @@ impl Salvage {
     pub fn notice(&self, content: &Content, lang: Lang) -> String {
         use AnswersError::*;
         // A title may name the law or the organisation, from the answers kept.
-        let vars = super::assess::question_vars(content, lang, &self.answers);
+        let vars = super::text::question_vars(content, lang, &self.answers);
         let title = |id: &str| {
             content.question(id).map_or_else(|| id.to_string(), |q| fill(content.text(lang, &format!("q.{}.title", q.id)), &vars))
         };

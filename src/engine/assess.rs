@@ -3,186 +3,14 @@
 //! and the objection text in two variants. Pure: the caller passes today's date.
 use serde::Serialize;
 
-use super::answers::Answers;
+use super::answer::Answers;
 use super::condition::{Condition, Facts};
+use super::vocab::{Art9Facts, Route, SpecialCategory, Strength, ART9, ART9_NOT_SURE, MADE_PUBLIC};
 use super::content::{Content, Lang, LetterBlock};
 use super::date::Date;
-use super::flow::{Flow, CONTROLLER};
+use super::flow::{Flow, CONTROLLER, ESTABLISHMENT};
 use super::ics;
-use super::text::{join_list, render, Vars};
-
-/// What the person can do, decided by the route rules in `content/outcomes.toml`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Route {
-    /// Object on grounds relating to one's particular situation (Art. 21(1)).
-    ObjectArt21,
-    /// Object to direct marketing: absolute (Art. 21(2)-(3)).
-    ObjectArt21Marketing,
-    /// Consent-based: withdraw it (Art. 7(3)).
-    WithdrawConsent,
-    /// Contract, legal obligation, vital interests: no Art. 21 right.
-    NoArt21Right,
-    /// Basis unknown: ask for it (Art. 13/14/15) and object anyway.
-    AskLegalBasis,
-    /// Living in Switzerland, with an organisation not established in the
-    /// EU/EEA (or not known to be): object under the Swiss Federal Act on
-    /// Data Protection (Art. 30(2)(b), 31 and 32 FADP).
-    ObjectFadp,
-    /// Outside the EU/EEA and UK (Art. 3).
-    GdprNotApplicable,
-}
-
-impl Route {
-    pub const ALL: [Route; 7] = [
-        Route::ObjectArt21,
-        Route::ObjectArt21Marketing,
-        Route::WithdrawConsent,
-        Route::NoArt21Right,
-        Route::AskLegalBasis,
-        Route::ObjectFadp,
-        Route::GdprNotApplicable,
-    ];
-
-    /// A route under the GDPR or the UK GDPR (deadlines of Art. 12(3),
-    /// authorities of Art. 77, the organisation's forms).
-    pub fn is_gdpr(self) -> bool {
-        !matches!(self, Route::ObjectFadp | Route::GdprNotApplicable)
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Route::ObjectArt21 => "object_art21",
-            Route::ObjectArt21Marketing => "object_art21_marketing",
-            Route::WithdrawConsent => "withdraw_consent",
-            Route::NoArt21Right => "no_art21_right",
-            Route::AskLegalBasis => "ask_legal_basis",
-            Route::ObjectFadp => "object_fadp",
-            Route::GdprNotApplicable => "gdpr_not_applicable",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Route> {
-        Route::ALL.into_iter().find(|r| r.id() == id)
-    }
-}
-
-/// The special categories of Art. 9(1) GDPR, the choices of the Art. 9 page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SpecialCategory {
-    RacialEthnic,
-    Political,
-    Religious,
-    TradeUnion,
-    Genetic,
-    Biometric,
-    Health,
-    SexLife,
-    SexualOrientation,
-}
-
-impl SpecialCategory {
-    pub const ALL: [SpecialCategory; 9] = [
-        SpecialCategory::RacialEthnic,
-        SpecialCategory::Political,
-        SpecialCategory::Religious,
-        SpecialCategory::TradeUnion,
-        SpecialCategory::Genetic,
-        SpecialCategory::Biometric,
-        SpecialCategory::Health,
-        SpecialCategory::SexLife,
-        SpecialCategory::SexualOrientation,
-    ];
-
-    /// The id of its text (`art9.category.<id>`), and of the question that
-    /// asked about it before the Art. 9 page (answers saved then still hold it).
-    pub fn id(self) -> &'static str {
-        match self {
-            SpecialCategory::RacialEthnic => "art9_racial_ethnic",
-            SpecialCategory::Political => "art9_political",
-            SpecialCategory::Religious => "art9_religious",
-            SpecialCategory::TradeUnion => "art9_trade_union",
-            SpecialCategory::Genetic => "art9_genetic",
-            SpecialCategory::Biometric => "art9_biometric",
-            SpecialCategory::Health => "art9_health",
-            SpecialCategory::SexLife => "art9_sex_life",
-            SpecialCategory::SexualOrientation => "art9_sexual_orientation",
-        }
-    }
-
-    /// Its choice on the Art. 9 page.
-    pub fn choice(self) -> &'static str {
-        &self.id()["art9_".len()..]
-    }
-
-    /// Whether the person ticked it on the Art. 9 page.
-    pub fn ticked(self, answers: &Answers) -> bool {
-        answers.get(ART9).is_some_and(|v| v.values().iter().any(|c| c == self.choice()))
-    }
-}
-
-/// The Art. 9 page: the categories the person's posts or photos may show.
-pub const ART9: &str = "art9";
-/// Its choice "not sure".
-pub const ART9_NOT_SURE: &str = "not_sure";
-
-/// The question whether sensitive data were deliberately made public (Art. 9(2)(e)).
-pub const MADE_PUBLIC: &str = "art9_made_public";
-
-/// How strong the Art. 9 argument is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Strength {
-    /// A category revealed, and not deliberately made public to everyone: the
-    /// Art. 9(2)(e) exception does not apply (C-252/21 paras 77-83).
-    Strong,
-    /// Only "not sure" answers, or unsure whether it was made public.
-    Moderate,
-    /// Deliberately made public: Art. 9(2)(e) may lift the prohibition for the
-    /// person's own data.
-    Limited,
-}
-
-impl Strength {
-    pub const ALL: [Strength; 3] = [Strength::Strong, Strength::Moderate, Strength::Limited];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Strength::Strong => "strong",
-            Strength::Moderate => "moderate",
-            Strength::Limited => "limited",
-        }
-    }
-}
-
-/// What the Art. 9 answers establish, as the `art9` condition of the
-/// outcomes sees it: the strength of the argument from the categories other
-/// than biometric data, and three tags.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Art9Facts {
-    pub strength: Option<Strength>,
-    /// `revealed`: a category other than biometric data ticked.
-    pub revealed: bool,
-    /// `unsure`: "not sure" ticked.
-    pub unsure: bool,
-    /// `face`: "your face" ticked (photos or videos that show it).
-    pub face: bool,
-}
-
-impl Art9Facts {
-    /// Every tag an `art9` condition may name.
-    pub const TAGS: [&'static str; 6] = ["strong", "moderate", "limited", "revealed", "unsure", "face"];
-
-    pub fn has(&self, tag: &str) -> bool {
-        match tag {
-            "revealed" => self.revealed,
-            "unsure" => self.unsure,
-            "face" => self.face,
-            _ => self.strength.is_some_and(|s| s.id() == tag),
-        }
-    }
-}
+use super::text::{join_list, question_vars, region, render, Vars};
 
 /// One special category the person ticked as something their content may
 /// reveal, with how strong the Art. 9 argument is for it and why.
@@ -468,35 +296,6 @@ impl Collected {
     }
 }
 
-/// Which of a known organisation's regions applies: the UK's for people in
-/// the UK, the EU/EEA's for people there and for those elsewhere who said the
-/// company that runs their account is established there (Art. 3(1)); none
-/// otherwise.
-fn region(a: &Answers) -> &'static str {
-    match a.one("residence") {
-        Some("uk") => "uk",
-        Some("eu_eea") => "eu_eea",
-        _ if a.one(ESTABLISHMENT) == Some("yes") => "eu_eea",
-        _ => "none",
-    }
-}
-
-/// The values of the placeholders a question's texts may use
-/// ([`super::text::QUESTION_PLACEHOLDERS`]), for the answers given so far.
-pub fn question_vars(content: &Content, lang: Lang, a: &Answers) -> Vars {
-    let mut v = Vars::new();
-    let law = if a.one("residence") == Some("uk") { "law.uk_gdpr" } else { "law.gdpr" };
-    v.set("law", content.text(lang, law));
-    let controller = a.one(CONTROLLER).unwrap_or("other");
-    // Another organisation by the name the person typed, where they did.
-    let typed = a.one(ORGANISATION_NAME).map(str::trim).filter(|n| controller == "other" && !n.is_empty());
-    let known = format!("controller.{controller}.name");
-    v.set("controller", typed.unwrap_or_else(|| content.text(lang, &known)));
-    let notice = content.region_facts(controller, region(a)).and_then(|t| t.notice.as_deref()).and_then(Date::parse_iso);
-    v.set("notice_date", notice.map(|d| d.long(content, lang)).unwrap_or_default());
-    v
-}
-
 /// The values of every placeholder, for these answers on this day.
 pub fn text_vars(content: &Content, lang: Lang, a: &Answers, today: Date) -> Vars {
     let mut v = question_vars(content, lang, a);
@@ -583,13 +382,6 @@ fn authority_place(auth: &super::content::Authority) -> String {
         format!("country.{}", auth.country)
     }
 }
-
-/// The name a person types for another organisation.
-pub const ORGANISATION_NAME: &str = "organisation_name";
-
-/// The question whether the organisation is established in the EU/EEA, asked
-/// of people who live elsewhere (Art. 3(1)).
-pub const ESTABLISHMENT: &str = "eu_establishment";
 
 fn authority_for(content: &Content, lang: Lang, a: &Answers, vars: &Vars) -> Option<AuthorityInfo> {
     let auth = authority_record(content, a)?;

@@ -1,8 +1,8 @@
 //! Conditions written in the content files (`when = ...`) and how they are
 //! evaluated. A typed enum instead of an expression language: an editor writes
 //! TOML, the content reader checks the shape, the content lint checks the ids.
-use super::answers::Answers;
-use super::assess::{Art9Facts, Route};
+use super::answer::Answers;
+use super::vocab::{Art9Facts, Route};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Condition {

@@ -2,7 +2,7 @@
 //! forward and back; checking one submitted answer. Answers to questions that
 //! are no longer asked are kept in memory (so changing an answer back restores
 //! them) but never reach the assessment: [`Flow::effective`] drops them.
-use super::answers::{AnswerValue, Answers};
+use super::answer::{AnswerValue, Answers};
 use super::condition::{Condition, Facts};
 use super::content::{Content, Kind, Question};
 
@@ -11,6 +11,13 @@ use super::content::{Content, Kind, Question};
 pub const LEGAL_BASIS: &str = "legal_basis";
 pub const PURPOSE: &str = "purpose";
 pub const CONTROLLER: &str = "controller";
+
+/// The name a person types for another organisation.
+pub const ORGANISATION_NAME: &str = "organisation_name";
+
+/// The question whether the organisation is established in the EU/EEA, asked
+/// of people who live elsewhere (Art. 3(1)).
+pub const ESTABLISHMENT: &str = "eu_establishment";
 
 /// The questions to ask for these answers, and the answers that count.
 #[derive(Debug)]

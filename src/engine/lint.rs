@@ -3,8 +3,9 @@
 //! Run by `cargo test` (tests/content_lint.rs) and by `assess --lint`.
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::answers::{AnswerValue, Answers};
-use super::assess::{art9_facts, route_for, Art9Facts, Route, SpecialCategory, Strength, ART9, ART9_NOT_SURE};
+use super::answer::{AnswerValue, Answers};
+use super::assess::{art9_facts, route_for};
+use super::vocab::{Art9Facts, Route, SpecialCategory, Strength, ART9, ART9_NOT_SURE};
 use super::condition::{Condition, Facts, OutcomeId};
 use super::content::{Content, Kind, LetterBlock, Section};
 use super::date::Date;

@@ -9,6 +9,7 @@
 //! I/O; every function returns a value or an error value, never panics on
 //! answers, storage or URL data.
 
+pub mod answer;
 pub mod answers;
 pub mod assess;
 pub mod collate;
@@ -24,8 +25,11 @@ pub mod lint;
 pub mod preset;
 pub mod text;
 pub mod text_table;
+pub mod vocab;
 
-pub use answers::{AnswerValue, Answers, AnswersDocument, AnswersError};
-pub use assess::{assess, Assessment, Route, SpecialCategory, Strength};
+pub use answer::{AnswerValue, Answers};
+pub use answers::{AnswersDocument, AnswersError};
+pub use assess::{assess, Assessment};
+pub use vocab::{Route, SpecialCategory, Strength};
 pub use content::{Content, Lang, Texts};
 pub use date::Date;

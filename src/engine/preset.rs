@@ -7,7 +7,7 @@
 //! The content (to check an organisation or service against the question's
 //! choices) is asked for only when one is named: a plain visit shows the start
 //! screen without reading the questionnaire.
-use super::answers::{AnswerValue, Answers};
+use super::answer::{AnswerValue, Answers};
 use super::content::{Content, Lang};
 use super::flow::CONTROLLER;
 

@@ -1,7 +1,10 @@
 //! Filling `{placeholders}` in content texts. One pass over the template only:
 //! a value (which may be the person's own words) is never scanned again, so
 //! text such as "{law}" or "{{" typed by a person stays exactly as typed.
+use super::answer::Answers;
 use super::content::{Content, Lang};
+use super::date::Date;
+use super::flow::{CONTROLLER, ESTABLISHMENT, ORGANISATION_NAME};
 
 /// The placeholders a content text may use. The content lint rejects any other.
 pub const PLACEHOLDERS: &[&str] = &[
@@ -13,7 +16,7 @@ pub const PLACEHOLDERS: &[&str] = &[
 ];
 
 /// The placeholders a question's texts (title, hint, choices) may use: they
-/// are filled from the answers given before it ([`super::assess::question_vars`]).
+/// are filled from the answers given before it ([`question_vars`]).
 pub const QUESTION_PLACEHOLDERS: &[&str] = &["law", "controller", "notice_date"];
 
 /// Values for placeholders.
@@ -97,4 +100,33 @@ pub fn join_list(content: &Content, lang: Lang, items: &[String]) -> String {
 /// A content text with its placeholders filled.
 pub fn render(content: &Content, lang: Lang, id: &str, vars: &Vars) -> String {
     fill(content.text(lang, id), vars)
+}
+
+/// Which of a known organisation's regions applies: the UK's for people in
+/// the UK, the EU/EEA's for people there and for those elsewhere who said the
+/// company that runs their account is established there (Art. 3(1)); none
+/// otherwise.
+pub fn region(a: &Answers) -> &'static str {
+    match a.one("residence") {
+        Some("uk") => "uk",
+        Some("eu_eea") => "eu_eea",
+        _ if a.one(ESTABLISHMENT) == Some("yes") => "eu_eea",
+        _ => "none",
+    }
+}
+
+/// The values of the placeholders a question's texts may use
+/// ([`QUESTION_PLACEHOLDERS`]), for the answers given so far.
+pub fn question_vars(content: &Content, lang: Lang, a: &Answers) -> Vars {
+    let mut v = Vars::new();
+    let law = if a.one("residence") == Some("uk") { "law.uk_gdpr" } else { "law.gdpr" };
+    v.set("law", content.text(lang, law));
+    let controller = a.one(CONTROLLER).unwrap_or("other");
+    // Another organisation by the name the person typed, where they did.
+    let typed = a.one(ORGANISATION_NAME).map(str::trim).filter(|n| controller == "other" && !n.is_empty());
+    let known = format!("controller.{controller}.name");
+    v.set("controller", typed.unwrap_or_else(|| content.text(lang, &known)));
+    let notice = content.region_facts(controller, region(a)).and_then(|t| t.notice.as_deref()).and_then(Date::parse_iso);
+    v.set("notice_date", notice.map(|d| d.long(content, lang)).unwrap_or_default());
+    v
 }

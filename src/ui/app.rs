@@ -10,7 +10,7 @@ use super::check::{check_page, Summary};
 use super::question::QuestionPage;
 use super::result::{import_file, ResultPage};
 use super::start::start_page;
-use super::state::{Action, KeptOriginal, Notice, Screen, Session};
+use super::state::{dispatch, Action, KeptOriginal, Notice, Screen, Session, SessionHandle, WidgetRoot};
 use super::{page_heading_id, step_counter, t, tf};
 use crate::engine::preset::Preset;
 use crate::engine::text::Vars;
@@ -33,15 +33,6 @@ pub struct AppProps {
     /// the start screen when it is the one the app would show.
     pub plain: Option<PlainStart>,
 }
-
-/// The widget's own root, for finding its elements (focus, print): handed
-/// to the screens that need it as a property (a context provider would be
-/// one more component, compared and reconciled on every step).
-#[derive(Clone, PartialEq)]
-pub struct WidgetRoot(pub Option<web_sys::Element>);
-
-/// Shared with every screen: the session and a way to change it.
-pub type SessionHandle = UseReducerHandle<Session>;
 
 /// Reads what this device keeps, the page's settings and the history entry.
 fn initial_session(props: &AppProps) -> Session {
@@ -293,12 +284,6 @@ fn page_title(s: &Session, counter: Option<&str>) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SessionProps {
-    pub session: SessionHandle,
-    pub root: WidgetRoot,
-}
-
 /// The notice for what just happened, if anything, and the one about stored
 /// answers that could not all be read, until they are discarded (a view
 /// function like [`bar`]).
@@ -340,13 +325,4 @@ fn notices(session: &SessionHandle) -> Html {
         }
     });
     html! { <>{ for kept }{ for notice }</> }
-}
-
-/// Convenience for child components: a callback that dispatches an action.
-pub fn dispatch(session: &SessionHandle, action: Action) -> Callback<MouseEvent> {
-    let session = session.clone();
-    Callback::from(move |e: MouseEvent| {
-        e.prevent_default();
-        session.dispatch(action.clone());
-    })
 }

@@ -4,8 +4,7 @@
 //! about half a KB of the download in Yew's lifecycle code.
 use yew::prelude::*;
 
-use super::app::{dispatch, SessionHandle};
-use super::state::Action;
+use super::state::{dispatch, Action, SessionHandle};
 use super::t;
 use crate::engine::Lang;
 

@@ -8,11 +8,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::app::{dispatch, SessionHandle};
+use super::state::{dispatch, SessionHandle};
 use super::state::{Action, Session};
 use super::{escape, t};
 use crate::engine::content::{Kind, Question};
-use crate::engine::assess::question_vars;
+use crate::engine::text::question_vars;
 use crate::engine::flow::Flow;
 use crate::engine::text::{fill, Vars};
 use crate::engine::{AnswerValue, Content, Lang};

@@ -7,11 +7,10 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::app::{dispatch, SessionHandle};
-use super::state::Action;
+use super::state::{dispatch, Action, SessionHandle};
 use super::{escape, t, tf};
 use crate::engine::content::{Kind, Question};
-use crate::engine::assess::question_vars;
+use crate::engine::text::question_vars;
 use crate::engine::flow::{offered_choices, FieldError, Flow, Submission};
 use crate::engine::text::{fill, Vars};
 use crate::engine::{Content, Lang};
@@ -22,7 +21,7 @@ pub struct QuestionProps {
     pub id: AttrValue,
     /// "Question 3 of 18" (computed by the app, which also puts it in the title).
     pub counter: AttrValue,
-    pub root: super::app::WidgetRoot,
+    pub root: super::state::WidgetRoot,
 }
 
 /// The draft answer while the page is open.

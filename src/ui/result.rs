@@ -7,8 +7,7 @@
 //! [`Assessment`].
 use yew::prelude::*;
 
-use super::app::{dispatch, SessionHandle, SessionProps};
-use super::state::Action;
+use super::state::{dispatch, Action, SessionHandle, SessionProps};
 use super::{t, tf};
 use crate::engine::answers::MAX_DOCUMENT_BYTES;
 use crate::engine::text::Vars;
@@ -157,7 +156,7 @@ fn reminder_button(lang: Lang, r: &crate::engine::assess::Reminder) -> Html {
 #[derive(Properties, PartialEq)]
 struct LetterProps {
     lang: Lang,
-    root: super::app::WidgetRoot,
+    root: super::state::WidgetRoot,
     id: AttrValue,
     heading: AttrValue,
     text: AttrValue,

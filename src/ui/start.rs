@@ -3,7 +3,7 @@
 //! its own (see ui/mod.rs on components and view functions).
 use yew::prelude::*;
 
-use super::app::{dispatch, SessionHandle};
+use super::state::{dispatch, SessionHandle};
 use super::result::import_answers;
 use super::state::Action;
 use super::t;

@@ -1,10 +1,10 @@
-//! The session: one state, one reducer. Every change a person makes is an
-//! [`Action`]; what to ask next comes from the engine's [`Flow`]. No browser
-//! calls here: the app component turns state changes into storage, history,
-//! focus and title updates.
+//! The session: one state, one reducer, and the handle every screen gets to
+//! it. Every change a person makes is an [`Action`]; what to ask next comes
+//! from the engine's [`Flow`]. No browser calls here: the app component turns
+//! state changes into storage, history, focus and title updates.
 use std::rc::Rc;
 
-use yew::Reducible;
+use yew::prelude::*;
 
 use crate::engine::flow::{FieldError, Flow, Submission};
 use crate::engine::answers::Salvage;
@@ -292,4 +292,29 @@ impl Reducible for Session {
         }
         Rc::new(s)
     }
+}
+
+/// Shared with every screen: the session and a way to change it.
+pub type SessionHandle = UseReducerHandle<Session>;
+
+/// A callback that dispatches `action` (for a button or link's click).
+pub fn dispatch(session: &SessionHandle, action: Action) -> Callback<MouseEvent> {
+    let session = session.clone();
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        session.dispatch(action.clone());
+    })
+}
+
+/// The widget's own root, for finding its elements (focus, print): handed
+/// to the screens that need it as a property (a context provider would be
+/// one more component, compared and reconciled on every step).
+#[derive(Clone, PartialEq)]
+pub struct WidgetRoot(pub Option<web_sys::Element>);
+
+/// The properties of a screen that shows the session.
+#[derive(Properties, PartialEq)]
+pub struct SessionProps {
+    pub session: SessionHandle,
+    pub root: WidgetRoot,
 }

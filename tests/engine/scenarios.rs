@@ -588,7 +588,7 @@ fn uk_citations_point_to_the_uk_text_and_case_law_is_persuasive() {
     assert!(nl.letter.unwrap().long.contains("European Union (Withdrawal) Act 2018, s. 6(2)"));
     // The questions name the UK GDPR too.
     let content = crate::content();
-    let vars = objection_check::engine::assess::question_vars(content, Lang::En, &uk);
+    let vars = objection_check::engine::text::question_vars(content, Lang::En, &uk);
     let hint = objection_check::engine::text::fill(content.text(Lang::En, "q.reasons.hint"), &vars);
     assert!(hint.contains("Art. 21(1) UK GDPR"), "{hint}");
     // The UK's own timeline: no start date is known, so none is given.
