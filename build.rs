@@ -108,6 +108,47 @@ fn main() {
     });
     let out = std::path::PathBuf::from(env::var("OUT_DIR").unwrap());
     fs::write(out.join("content.json"), json).unwrap();
-    fs::write(out.join("texts.table"), table).unwrap();
     fs::write(out.join("content.bin"), compact::write(&content)).unwrap();
+    write_languages(&out, &table);
+}
+
+/// The texts as the app carries them: the ids alone (`texts.ids`), and each
+/// language in a file of its own named by what is in it, fetched when that
+/// language is shown (src/engine/text_table.rs). `languages.rs` names the
+/// files, and (for builds that do not fetch them) includes them. The files
+/// are also put in `<target>/<profile>/texts/`, where the release build's
+/// post-build step takes them into the app's folder.
+fn write_languages(out: &Path, table: &str) {
+    let (ids, rows) = text_table::read(table).expect("the table just written reads back");
+    fs::write(out.join("texts.ids"), text_table::write(&ids, &[]).unwrap()).unwrap();
+    // <target>/<triple>/<profile>/build/<package>-<hash>/out
+    let shipped = out.ancestors().nth(3).map(|profile| profile.join("texts"));
+    if let Some(dir) = &shipped {
+        let _ = fs::create_dir_all(dir);
+        for old in fs::read_dir(dir).into_iter().flatten().flatten() {
+            if old.file_name().to_string_lossy().starts_with("texts-") {
+                let _ = fs::remove_file(old.path());
+            }
+        }
+    }
+    let mut names = String::new();
+    let mut included = String::new();
+    for (lang, texts) in &rows {
+        let file = text_table::write_language(&ids, lang, texts).unwrap();
+        let name = text_table::file_name(lang, &file);
+        fs::write(out.join(&name), &file).unwrap();
+        if let Some(dir) = &shipped {
+            fs::write(dir.join(&name), &file).unwrap();
+        }
+        names += &format!("    (\"{lang}\", \"{name}\"),\n");
+        included += &format!("    include_str!(concat!(env!(\"OUT_DIR\"), \"/{name}\")),\n");
+    }
+    let code = format!(
+        "/// Each language's texts file (src/engine/text_table.rs), by language code.\n\
+         pub const LANGUAGE_FILES: &[(&str, &str)] = &[\n{names}];\n\
+         /// The same files' texts, in the same order, for builds that carry them.\n\
+         #[cfg(not(feature = \"fetched-texts\"))]\n\
+         pub const LANGUAGE_TEXTS: &[&str] = &[\n{included}];\n"
+    );
+    fs::write(out.join("languages.rs"), code).unwrap();
 }

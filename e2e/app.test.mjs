@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BASE_URL, launch, openPage, assertClean, start, answer, fill, walk, openMore, downloadText, META_WALK } from './helpers.mjs';
+import { BASE_URL, launch, openPage, assertClean, start, switchLanguage, answer, fill, walk, openMore, downloadText, META_WALK } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -202,7 +202,7 @@ test('switching language keeps answers, and the check page changes an answer and
   const { page } = s;
   await start(page, { lang: 'nl' });
   await walk(page, META_WALK);
-  await page.click('.oc-lang__button[lang=en]');
+  await switchLanguage(page, 'en');
   assert.equal(await page.textContent('h1'), 'Check your answers');
   assert.match(await page.textContent('.oc-summary'), /Facebook\nInstagram/);
   // Change the organisation to "another organisation": its follow-up (legal basis) is asked, then back here.

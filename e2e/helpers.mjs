@@ -69,7 +69,13 @@ export function assertClean({ problems, requests }) {
 export async function start(page, { lang } = {}) {
   await page.goto(BASE_URL);
   await page.waitForSelector('#oc-start');
-  if (lang) await page.click(`.oc-lang__button[lang=${lang}]`);
+  if (lang) await switchLanguage(page, lang);
+}
+
+/** Picks `lang` in the language list and waits until the check shows it (its texts may be fetched first). */
+export async function switchLanguage(page, lang) {
+  await page.click(`.oc-lang__button[lang=${lang}]`);
+  await page.waitForFunction((l) => document.querySelector('#oc-heading')?.closest('[lang]')?.lang === l, lang);
 }
 
 /** Answers the current question and continues. `value` is a choice id, a list of ids, or text. */

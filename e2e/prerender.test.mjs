@@ -55,7 +55,7 @@ async function withoutWasm(locale, hash, setup) {
 for (const [locale, hash, lang] of [
   ['nl-NL', '', 'nl'],
   ['en-US', '', 'en'],
-  ['de-DE', '', 'nl'],
+  ['de-DE', '', 'en'],
   ['nl-NL', '#lang=en', 'en'],
   ['en-GB', '#lang=nl&controller=meta', 'nl'],
 ]) {

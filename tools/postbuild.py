@@ -19,7 +19,9 @@
    press "Start" while the wasm loads; the app adopts it as its start screen
    (src/platform/plain_start.rs; e2e/prerender.test.mjs keeps both in step);
 4. writes sw.js, the service worker, listing every file of this build under a
-   cache name derived from their hashes, so a new version replaces the old.
+   cache name derived from their hashes, so a new version replaces the old;
+   each language's texts file (copied in from build.rs's output) is fetched
+   by the page when shown and by the worker once the page is idle.
 
 A release build without an inline loader is an error, so the hook can never
 silently do nothing.
@@ -44,6 +46,9 @@ with open(index, encoding="utf-8") as f:
 SW_REGISTER = """
 if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
   navigator.serviceWorker.register('./sw.js').catch(() => {});
+  // Once the page is idle, every language for offline use (sw.js).
+  const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 2000));
+  navigator.serviceWorker.ready.then((r) => idle(() => r.active?.postMessage('languages'), { timeout: 10000 })).catch(() => {});
 }
 """
 
@@ -71,6 +76,17 @@ if profile == "release":
 
 source = os.environ.get("TRUNK_SOURCE_DIR", os.getcwd())
 ESBUILD = os.path.join(source, "node_modules", ".bin", "esbuild")
+
+# Each language's texts, a file of its own next to the app (build.rs writes
+# them, named by what is in them, into the profile's texts/ folder): the app
+# fetches the one it shows (src/platform/texts.rs).
+texts_dir = os.path.join(source, "target", "wasm32-unknown-unknown", profile, "texts")
+LANGUAGE_FILES = sorted(n for n in os.listdir(texts_dir) if re.fullmatch(r"texts-[a-z]+-[0-9a-f]{16}\.txt", n)) if os.path.isdir(texts_dir) else []
+if not LANGUAGE_FILES:
+    sys.exit(f"postbuild: no language files in {texts_dir} (build.rs writes them)")
+for name in LANGUAGE_FILES:
+    with open(os.path.join(texts_dir, name), "rb") as f, open(os.path.join(staging, name), "wb") as g:
+        g.write(f.read())
 
 
 def minify(text: str, loader: str, module: bool = False) -> str:
@@ -267,7 +283,7 @@ PRERENDER_JS = """// objection-check: decides, before the page is first drawn, w
     if (cached || skip || (typeof history.state === 'string' && history.state !== 'start')) {
       delete root.dataset.objectionCheckStart;
     } else {
-      root.dataset.objectionCheckStart = lang ?? stored() ?? browser() ?? 'nl';
+      root.dataset.objectionCheckStart = lang ?? stored() ?? browser() ?? 'en';
     }
   };
   decide();
@@ -323,6 +339,7 @@ with open(os.path.join(staging, "objection-check.js"), "w", encoding="utf-8") as
 import init from './{glue.group(1)}';
 const here = (name) => new URL(name, import.meta.url);
 const compiled = {compile_wasm(f"here('./{wasm.group(1)}')")};
+globalThis.objectionCheckBase = here('./').href;
 globalThis.objectionCheckStyles = await {styles_text(f"here('./{css_name}')")};
 await init({{ module_or_path: (await compiled) ?? here('./{wasm.group(1)}') }});
 """)
@@ -338,6 +355,11 @@ files = sorted(
     if n not in NOT_PRECACHED
 )
 version = hashlib.sha256("\n".join(files).encode()).hexdigest()[:12]
+# The languages are not fetched with the rest: the page fetches the one it
+# shows, and tells the worker once it is idle to fetch every language, so a
+# language never chosen online still works offline later.
+languages = [f"./{p}" for p in files if p in LANGUAGE_FILES]
+files = [p for p in files if p not in LANGUAGE_FILES]
 precache = ["./"] + [f"./{p}" for p in files if p != "index.html"] + ["./index.html"]
 with open(os.path.join(staging, "sw.js"), "w", encoding="utf-8") as f:
     f.write(minify(f"""// objection-check service worker (generated at build): keeps this version's
@@ -345,6 +367,11 @@ with open(os.path.join(staging, "sw.js"), "w", encoding="utf-8") as f:
 // only the app's own files and never sees an answer: answers are not requests.
 const CACHE = 'objection-check-{version}';
 const FILES = {precache!r};
+const LANGUAGES = {languages!r};
+
+self.addEventListener('message', (event) => {{
+  if (event.data === 'languages') event.waitUntil(caches.open(CACHE).then((c) => c.addAll(LANGUAGES)));
+}});
 
 self.addEventListener('install', (event) => {{
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
@@ -366,7 +393,11 @@ self.addEventListener('fetch', (event) => {{
       const url = new URL(req.url);
       url.search = '';
       const hit = await cache.match(req.mode === 'navigate' ? './index.html' : url.href);
-      return hit || fetch(req);
+      if (hit) return hit;
+      const res = await fetch(req);
+      // A language fetched for the page is kept at once.
+      if (res.ok && LANGUAGES.some((l) => url.href === new URL(l, self.location.href).href)) cache.put(url.href, res.clone());
+      return res;
     }})
   );
 }});

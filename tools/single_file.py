@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Makes one self-contained objection-check.html from a release dist/: the
-wasm-bindgen glue, the wasm (base64) and the widget's stylesheet (as a string
-for the app's shadow roots) inlined in one module script. It works from file:// with no server, as an
+wasm-bindgen glue, the wasm (base64), the widget's stylesheet (as a string
+for the app's shadow roots) and every language's texts inlined in one module script. It works from file:// with no server, as an
 e-mail attachment or from a USB stick, and keeps a strict CSP: the one inline
 script is allowed by its SHA-256, nothing can be fetched.
 
@@ -34,9 +34,18 @@ def main() -> int:
         sys.exit("single_file: the glue has no default export")
     # The widget's stylesheet is handed to the app as a string (as the embed
     # loader does after fetching it), so the file needs no style-src.
+    # Every language's texts, handed over as the app would fetch them.
+    languages = {}
+    for n in sorted(names):
+        m = re.fullmatch(r"texts-([a-z]+)-[0-9a-f]{16}\.txt", n)
+        if m:
+            languages[m.group(1)] = open(os.path.join(dist, n), encoding="utf-8").read()
+    if not languages:
+        sys.exit("single_file: no language files in the dist folder")
     script = (
         glue_js
         + "\nglobalThis.objectionCheckStyles = " + json.dumps(css).replace("</", "<\\/") + ";"
+        + "\nglobalThis.objectionCheckTexts = " + json.dumps(languages).replace("</", "<\\/") + ";"
         + "\nconst __oc_bytes = Uint8Array.from(atob('" + wasm_b64 + "'), (c) => c.charCodeAt(0));\n"
         + f"await {init.group(1)}({{ module_or_path: __oc_bytes }});\n"
     )

@@ -22,6 +22,11 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
 
+    /// Its place in [`Lang::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The BCP 47 code: "nl" or "en".
     pub fn code(self) -> &'static str {
         match self {
@@ -257,18 +262,59 @@ pub struct Content {
 /// The texts of every language: each id once, in order, and per language the
 /// text for each id if it has one. (Lists rather than maps: a lookup is a
 /// binary search, and the app's download carries no tree code for them.) The
-/// texts are slices of the table the build embeds ([`text_table`]), never copied.
+/// texts are slices of the table or language files the build made
+/// ([`text_table`]), never copied. The texts shipped with the app
+/// ([`Texts::embedded`]) also hold each language installed while it runs
+/// ([`Texts::install`]).
 #[derive(Debug, Default, Clone)]
 pub struct Texts {
     ids: Vec<&'static str>,
     langs: Vec<text_table::Row<'static>>,
+    /// Also the languages installed while the app runs.
+    shipped: bool,
 }
+
+/// The languages installed while the app runs, by [`Lang::index`].
+static INSTALLED: [std::sync::OnceLock<Vec<Option<&'static str>>>; Lang::ALL.len()] =
+    [const { std::sync::OnceLock::new() }; Lang::ALL.len()];
 
 impl Texts {
     /// Reads a text table ([`text_table`]); the tests make their own to break on purpose.
     pub fn read(table: &'static str) -> Result<Texts, String> {
         let (ids, langs) = text_table::read(table)?;
-        Ok(Texts { ids, langs })
+        Ok(Texts { ids, langs, shipped: false })
+    }
+
+    /// The ids of a table without languages, whose languages are installed
+    /// one by one ([`Texts::install`]): what the app ships.
+    pub(crate) fn shipped(table: &'static str) -> Result<Texts, String> {
+        let (ids, _) = text_table::read(table)?;
+        Ok(Texts { ids, langs: Vec::new(), shipped: true })
+    }
+
+    /// Installs a language file ([`text_table::write_language`]) of these
+    /// ids for every shipped `Texts`: `lang`'s texts from now on. Installing
+    /// a language again keeps the first.
+    pub fn install(&self, lang: Lang, file: &'static str) -> Result<(), String> {
+        let (code, texts) = text_table::read_language(&self.ids, file)?;
+        if code != lang.code() {
+            return Err(format!("texts: expected the `{}` file, got the `{code}` file", lang.code()));
+        }
+        let _ = INSTALLED[lang.index()].set(texts);
+        Ok(())
+    }
+
+    /// Whether `lang`'s texts are here.
+    pub fn has(&self, lang: Lang) -> bool {
+        self.row(lang.code()).is_some()
+    }
+
+    fn row(&self, lang: &str) -> Option<&[Option<&'static str>]> {
+        if let Some((_, texts)) = self.langs.iter().find(|(l, _)| *l == lang) {
+            return Some(texts);
+        }
+        let l = Lang::ALL.into_iter().find(|l| l.code() == lang).filter(|_| self.shipped)?;
+        INSTALLED[l.index()].get().map(Vec::as_slice)
     }
 
     /// The text with this id in this language; the id itself if it is missing
@@ -280,7 +326,7 @@ impl Texts {
     /// The text with this id in the language with this code.
     pub fn get(&self, lang: &str, id: &str) -> Option<&'static str> {
         let i = self.ids.binary_search(&id).ok()?;
-        self.langs.iter().find(|(l, _)| *l == lang)?.1[i]
+        self.row(lang)?[i]
     }
 
     /// Per language code, its texts by id (for the content lint and tests).
@@ -288,7 +334,14 @@ impl Texts {
         let row = |texts: &[Option<&str>]| {
             self.ids.iter().zip(texts).filter_map(|(id, t)| Some((id.to_string(), (*t)?.to_string()))).collect()
         };
-        self.langs.iter().map(|(lang, texts)| (lang.to_string(), row(texts))).collect()
+        let mut out: BTreeMap<String, BTreeMap<String, String>> =
+            self.langs.iter().map(|(lang, texts)| (lang.to_string(), row(texts))).collect();
+        for l in Lang::ALL {
+            if let (false, Some(texts)) = (out.contains_key(l.code()), self.row(l.code())) {
+                out.insert(l.code().to_string(), row(texts));
+            }
+        }
+        out
     }
 }
 

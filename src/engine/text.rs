@@ -12,7 +12,7 @@ pub const PLACEHOLDERS: &[&str] = &[
     "situation_text", "training_start", "authority", "authority_website", "country", "basis", "step",
     "total", "max", "choice", "service", "reason", "notice_date", "other_reason",
     "recipient", "recipient_address", "verified_date", "left", "size", "version", "question",
-    "count", "field", "list",
+    "count", "field", "list", "language",
 ];
 
 /// The placeholders a question's texts (title, hint, choices) may use: they

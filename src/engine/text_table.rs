@@ -11,6 +11,12 @@
 //! `build.rs` writes it with [`write`] (it includes this file), the app and the
 //! tests read it with [`read`]. Neither separator can occur in a text: `write`
 //! refuses one that contains them.
+//!
+//! What the app carries is the table without languages (the ids only); each
+//! language's texts are a file of their own ([`write_language`]), fetched
+//! when that language is shown, and named by what is in it ([`file_name`]).
+//! A language file names its language and the ids it was written for (a
+//! fingerprint), so a file of another build is refused, never misread.
 
 /// Between rows (ASCII record separator).
 pub const ROW: char = '\u{1e}';
@@ -37,8 +43,9 @@ pub fn write(ids: &[&str], langs: &[Row<'_>]) -> Result<String, String> {
         }
     };
     let mut out = String::new();
+    let mut first = true;
     let mut row = |entries: Vec<&str>| {
-        if !out.is_empty() {
+        if !std::mem::take(&mut first) {
             out.push(ROW);
         }
         out.push_str(&entries.join(&ENTRY.to_string()));
@@ -79,7 +86,7 @@ pub fn write_languages(langs: &[(&str, &BTreeMap<String, String>)]) -> Result<St
 /// The ids and the language rows of a table [`write`] made: slices of `table`.
 pub fn read(table: &str) -> Result<(Vec<&str>, Vec<Row<'_>>), String> {
     let mut rows = table.split(ROW);
-    let langs: Vec<&str> = rows.next().unwrap_or_default().split(ENTRY).collect();
+    let langs: Vec<&str> = rows.next().unwrap_or_default().split(ENTRY).filter(|l| !l.is_empty()).collect();
     let ids: Vec<&str> = match rows.next() {
         Some(row) => row.split(ENTRY).collect(),
         None => return Err("texts: the table has no row of ids".into()),
@@ -104,9 +111,84 @@ pub fn read(table: &str) -> Result<(Vec<&str>, Vec<Row<'_>>), String> {
     Ok((ids, out))
 }
 
+/// What a language file starts with.
+const LANGUAGE_FILE: &str = "objection-check texts";
+
+/// A fingerprint of `ids` (64-bit FNV-1a, in hex): a language file written
+/// for other ids does not fit.
+pub fn fingerprint(ids: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for id in ids {
+        for b in id.bytes().chain([0]) {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// One language's texts for `ids`, as a file of their own: a header row
+/// (what it is, the language, the ids' fingerprint), then the texts in the
+/// order of the ids ([`MISSING`] where there is none).
+pub fn write_language(ids: &[&str], lang: &str, texts: &[Option<&str>]) -> Result<String, String> {
+    let one = write(ids, &[(lang, texts.to_vec())])?;
+    // The table's rows: the language, the ids, the texts; the file keeps the texts.
+    let texts_row = one.rsplit(ROW).next().unwrap_or_default();
+    Ok(format!("{LANGUAGE_FILE}{ENTRY}{lang}{ENTRY}{}{ROW}{texts_row}", fingerprint(ids)))
+}
+
+/// The language and the texts (slices of `file`) of a file [`write_language`]
+/// made for these `ids`.
+pub fn read_language<'a>(ids: &[&str], file: &'a str) -> Result<Row<'a>, String> {
+    let (header, texts) = file.split_once(ROW).ok_or("texts: this is not a language file")?;
+    let mut head = header.split(ENTRY);
+    if head.next() != Some(LANGUAGE_FILE) {
+        return Err("texts: this is not a language file".into());
+    }
+    let lang = head.next().filter(|l| !l.is_empty()).ok_or("texts: the language file names no language")?;
+    if head.next() != Some(fingerprint(ids).as_str()) || head.next().is_some() {
+        return Err(format!("texts: the `{lang}` file belongs to another build"));
+    }
+    let texts: Vec<Option<&str>> = texts.split(ENTRY).map(|t| (t != MISSING).then_some(t)).collect();
+    if texts.len() != ids.len() {
+        return Err(format!("texts: language `{lang}` has {} entries for {} ids", texts.len(), ids.len()));
+    }
+    Ok((lang, texts))
+}
+
+/// The file name of a language file: its language and a hash of what is in
+/// it, so a browser or service worker never keeps a stale one.
+pub fn file_name(lang: &str, file: &str) -> String {
+    format!("texts-{lang}-{}.txt", fingerprint(&[file]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_file_reads_back_as_written_and_only_for_its_ids() {
+        let ids = ["a", "b.c", "d"];
+        let texts = vec![Some("Eén \"x\"\nregel"), None, Some("")];
+        let file = write_language(&ids, "nl", &texts).unwrap();
+        assert_eq!(read_language(&ids, &file).unwrap(), ("nl", texts.clone()));
+        // Another build's ids, a cut file, another kind of file: refused.
+        assert!(read_language(&["a", "b.c", "e"], &file).unwrap_err().contains("another build"));
+        assert!(read_language(&ids, &file[..file.len() - 3]).is_err());
+        assert!(read_language(&ids, "<!doctype html><p>Not found").is_err());
+        for end in 0..file.len() {
+            if file.is_char_boundary(end) {
+                let _ = read_language(&ids, &file[..end]);
+            }
+        }
+        // Named by its language and what is in it.
+        let name = file_name("nl", &file);
+        assert!(name.starts_with("texts-nl-") && name.ends_with(".txt"), "{name}");
+        assert_ne!(name, file_name("nl", &write_language(&ids, "nl", &[None, None, None]).unwrap()));
+        // The table of ids alone, as the app carries it.
+        let table = write(&ids, &[]).unwrap();
+        let (read_ids, langs) = read(&table).unwrap();
+        assert_eq!((read_ids, langs.len()), (ids.to_vec(), 0));
+    }
 
     #[test]
     fn a_table_reads_back_as_written() {

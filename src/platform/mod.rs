@@ -1,5 +1,6 @@
 //! The only code that touches the browser: storage, clipboard, downloads,
-//! printing, history, focus and title, the clock, the mount point. Every
+//! printing, history, focus and title, the clock, the mount point, the
+//! languages' texts. Every
 //! function returns a value or an error value; none panics when the browser
 //! refuses (private mode, blocked storage, no clipboard permission).
 
@@ -8,3 +9,4 @@ pub mod files;
 pub mod panic;
 pub mod plain_start;
 pub mod storage;
+pub mod texts;

@@ -34,11 +34,24 @@ pub struct AppProps {
     pub plain: Option<PlainStart>,
 }
 
+/// The language the app opens in: the page's or the link's, else the one the
+/// answers kept on this device were given in, else the first of the
+/// browser's languages that the check has, else English.
+pub fn starting_lang(preset: &Preset) -> Lang {
+    let stored = || storage::load().and_then(|(json, _)| AnswersDocument::salvage(Content::embedded(), &json).lang);
+    preset.lang.or_else(stored).or_else(dom::browser_lang).unwrap_or(Lang::En)
+}
+
 /// Reads what this device keeps, the page's settings and the history entry.
 fn initial_session(props: &AppProps) -> Session {
     let preset = &props.preset;
-    let fallback_lang = preset.lang.or_else(dom::browser_lang).unwrap_or(Lang::Nl);
-    let mut session = Session::new(fallback_lang, dom::today());
+    // The language the app was started in (its texts are here; see
+    // `ui::mount`), or one whose texts are.
+    let lang = Some(starting_lang(preset))
+        .filter(|l| crate::platform::texts::loaded(*l))
+        .or_else(|| Lang::ALL.into_iter().find(|l| crate::platform::texts::loaded(*l)))
+        .unwrap_or(Lang::En);
+    let mut session = Session::new(lang, dom::today());
     // What this device keeps is read as far as it can be: every answer that
     // fits is kept, and where not everything fits, the document as it was
     // is kept too, until the person discards it (see `KeptOriginal`).
@@ -46,8 +59,6 @@ fn initial_session(props: &AppProps) -> Session {
     if let Some((json, place)) = storage::load() {
         let salvage = AnswersDocument::salvage(content, &json);
         session.answers = salvage.answers.clone();
-        // A link's language wins over the one saved last time.
-        session.lang = preset.lang.or(salvage.lang).unwrap_or(fallback_lang);
         session.remember = place == storage::Place::Device;
         if !salvage.whole() {
             session.kept = Some(std::rc::Rc::new(KeptOriginal { original: json, salvage }));
@@ -263,7 +274,7 @@ fn act_on_plain_start(session: &SessionHandle, control: Control) {
     let action = match control {
         Control::Start => Action::Start,
         Control::Erase => Action::Erase,
-        Control::Lang(l) => Action::SetLang(l),
+        Control::Lang(l) => return super::language::switch(session, l),
         Control::Import(input) => return import_file(session, &input),
     };
     session.dispatch(action);
@@ -294,6 +305,9 @@ fn notices(session: &SessionHandle) -> Html {
             Notice::Erased => (t(lang, "ui.erased"), true),
             Notice::Imported => (t(lang, "ui.result.import_done"), true),
             Notice::ImportFailed(reason) => (tf(lang, "ui.result.import_failed", &Vars::new().with("reason", reason.as_str())), false),
+            // Each language is named in itself (every language has those texts).
+            Notice::LangLoading(l) => (tf(lang, "ui.lang.loading", &Vars::new().with("language", t(lang, &super::language::name_id(*l)))), true),
+            Notice::LangFailed(l) => (tf(lang, "ui.lang.failed", &Vars::new().with("language", t(lang, &super::language::name_id(*l)))), false),
         };
         let undo = *notice == Notice::Erased && session.erased.is_some();
         let class = classes!("oc-notice", success.then_some("oc-notice--success"));

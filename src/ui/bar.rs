@@ -21,8 +21,8 @@ pub fn bar(s: &SessionHandle) -> Html {
                                 <button type="button" lang={l.code()}
                                     class="oc-button oc-button--secondary oc-button--small oc-lang__button"
                                     aria-current={current.then_some("true")}
-                                    onclick={dispatch(s, Action::SetLang(l))}>
-                                    { t(l, match l { Lang::En => "ui.lang.en", Lang::Nl => "ui.lang.nl" }) }
+                                    onclick={switch_to(s, l)}>
+                                    { t(lang, &super::language::name_id(l)) }
                                 </button>
                             </li>
                         }
@@ -34,4 +34,13 @@ pub fn bar(s: &SessionHandle) -> Html {
             </button>
         </div>
     }
+}
+
+/// A language button's click: the check in that language (src/ui/language.rs).
+fn switch_to(s: &SessionHandle, lang: Lang) -> Callback<MouseEvent> {
+    let session = s.clone();
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        super::language::switch(&session, lang);
+    })
 }

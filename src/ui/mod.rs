@@ -16,6 +16,7 @@
 pub mod app;
 pub mod bar;
 pub mod check;
+pub mod language;
 pub mod question;
 pub mod result;
 pub mod start;
@@ -25,7 +26,7 @@ use crate::engine::flow::Flow;
 use crate::engine::preset::Preset;
 use crate::engine::text::{render, Vars};
 use crate::engine::{Answers, Content, Lang, Texts};
-use crate::platform::{dom, plain_start};
+use crate::platform::{dom, plain_start, texts};
 
 /// A UI text in the session's language. Only the texts are read for it, not
 /// the rest of the content (so the start screen appears without it).
@@ -111,6 +112,30 @@ fn mount(host: web_sys::Element) {
     // adopts as its start screen when it would show the same.
     let plain = owns_page.then(|| plain_start::shown(&host)).flatten();
     let props = app::AppProps { preset: link.or(page), owns_page, root: Some(root.clone()), plain };
+    // The app opens once its language's texts are here: at once where the
+    // build carries them or they were handed over, after one fetch of the
+    // app's own texts file otherwise (the plain start screen, on the app's
+    // own page, shows meanwhile). Should that language not load, English;
+    // should nothing load, a sentence in both first languages.
+    let lang = app::starting_lang(&props.preset);
+    if texts::loaded(lang) {
+        open_app(root, props);
+    } else {
+        wasm_bindgen_futures::spawn_local(async move {
+            let loaded = texts::load(lang).await.is_ok() || texts::load(Lang::En).await.is_ok();
+            if loaded {
+                open_app(root, props);
+            } else {
+                root.set_inner_html(
+                    "<p class=\"oc-notice\" role=\"alert\">This check could not load its texts: check the connection and reload the page. \
+                     / De check kon zijn teksten niet laden: controleer de verbinding en laad de pagina opnieuw.</p>",
+                );
+            }
+        });
+    }
+}
+
+fn open_app(root: web_sys::Element, props: app::AppProps) {
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
     // The start screen needs only the texts. The rest of the content is read
     // once that screen is drawn, so "Start" does not wait for it.

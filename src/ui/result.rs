@@ -299,7 +299,14 @@ pub fn import_file(session: &SessionHandle, input: &web_sys::HtmlInputElement) {
             match files::read_text(file).await {
                 Err(reason) => failed(AnswersError::NotJson(reason)),
                 Ok(text) => match AnswersDocument::parse(content, &text) {
-                    Ok(doc) => Action::Import(doc),
+                    // In the language it was saved in, once its texts are
+                    // here; in the current one if they cannot be fetched.
+                    Ok(mut doc) => {
+                        if crate::platform::texts::load(doc.lang).await.is_err() {
+                            doc.lang = lang;
+                        }
+                        Action::Import(doc)
+                    }
                     Err(e) => failed(e),
                 },
             }

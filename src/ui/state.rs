@@ -47,6 +47,10 @@ pub enum Notice {
     Erased,
     Imported,
     ImportFailed(String),
+    /// A language's texts are being fetched; the screen stays usable.
+    LangLoading(Lang),
+    /// A language could not be fetched (offline, never fetched before).
+    LangFailed(Lang),
 }
 
 /// Answers kept on this device that could not all be read: the document as
@@ -92,6 +96,8 @@ pub struct Session {
 #[derive(Clone, Debug)]
 pub enum Action {
     SetLang(Lang),
+    /// Tells the person something without changing the screen.
+    Notify(Notice),
     Start,
     /// "Continue" on a question page: each of its questions with its answer.
     Submit(Vec<(String, Submission)>),
@@ -165,11 +171,16 @@ impl Reducible for Session {
         let content = s.content();
         match action {
             Action::SetLang(lang) => {
-                if lang == s.lang {
+                let loading = matches!(s.notice, Some(Notice::LangLoading(_) | Notice::LangFailed(_)));
+                if lang == s.lang && !loading {
                     return self;
+                }
+                if loading {
+                    s.notice = None;
                 }
                 s.lang = lang;
             }
+            Action::Notify(notice) => s.notice = Some(notice),
             Action::Start => {
                 s.notice = None;
                 s.erased = None;

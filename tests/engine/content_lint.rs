@@ -205,6 +205,8 @@ fn ui_texts_and_code_agree() {
             }
         }
     }
+    // Each language's name in itself, by its code (src/ui/language.rs).
+    used.extend(objection_check::engine::Lang::ALL.map(|l| format!("ui.lang.{}", l.code())));
     let content = crate::content();
     let mut problems = Vec::new();
     for id in &used {
