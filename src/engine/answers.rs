@@ -56,7 +56,7 @@ impl fmt::Display for AnswersError {
             NotAnObject => write!(f, "expected a JSON object with \"version\", \"lang\" and \"answers\""),
             MissingVersion => write!(f, "\"version\" is missing (this app reads version {FORMAT_VERSION})"),
             UnsupportedVersion(v) => write!(f, "version {v} is not supported (this app reads version {FORMAT_VERSION})"),
-            BadLang(v) => write!(f, "\"lang\" must be \"nl\" or \"en\", not {v}"),
+            BadLang(v) => write!(f, "\"lang\" must be one of {}, not {v}", Lang::ALL.map(|l| format!("\"{}\"", l.code())).join(", ")),
             AnswersNotAnObject => write!(f, "\"answers\" must be an object of question id to answer"),
             UnknownQuestion(q) => write!(f, "unknown question id \"{q}\""),
             WrongType { question, expected } => write!(f, "answer to \"{question}\" must be {expected}"),
@@ -295,8 +295,7 @@ fn version(obj: &Object) -> Result<(), AnswersError> {
 
 fn lang(obj: &Object) -> Result<Lang, AnswersError> {
     match obj.get("lang") {
-        Some(Json::String(s)) if s == "nl" => Ok(Lang::Nl),
-        Some(Json::String(s)) if s == "en" => Ok(Lang::En),
+        Some(Json::String(s)) if Lang::from_code(s).is_some() => Ok(Lang::from_code(s).expect("just checked")),
         Some(v) => Err(AnswersError::BadLang(short(&v.to_string()))),
         None => Err(AnswersError::BadLang("nothing".into())),
     }

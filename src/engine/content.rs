@@ -15,34 +15,47 @@ use super::condition::Condition;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    De,
+    Fr,
+    Es,
+    It,
+    Pl,
     Nl,
     En,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+    /// In the order the language list shows them.
+    pub const ALL: [Lang; 7] = [Lang::De, Lang::Fr, Lang::Es, Lang::It, Lang::Pl, Lang::Nl, Lang::En];
 
     /// Its place in [`Lang::ALL`].
     pub fn index(self) -> usize {
         self as usize
     }
 
-    /// The BCP 47 code: "nl" or "en".
+    /// The BCP 47 code: "de", "fr", "es", "it", "pl", "nl" or "en".
     pub fn code(self) -> &'static str {
         match self {
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::It => "it",
+            Lang::Pl => "pl",
             Lang::Nl => "nl",
             Lang::En => "en",
         }
     }
 
-    /// Reads "nl", "en", or a longer tag such as "nl-BE" or "en_GB"; anything else is `None`.
+    /// The language with exactly this code.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// Reads a code, or a longer tag such as "nl-BE" or "en_GB"; a language
+    /// the check does not have is `None`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "nl" => Some(Lang::Nl),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        Lang::from_code(&primary)
     }
 }
 
@@ -313,7 +326,7 @@ impl Texts {
         if let Some((_, texts)) = self.langs.iter().find(|(l, _)| *l == lang) {
             return Some(texts);
         }
-        let l = Lang::ALL.into_iter().find(|l| l.code() == lang).filter(|_| self.shipped)?;
+        let l = Lang::from_code(lang).filter(|_| self.shipped)?;
         INSTALLED[l.index()].get().map(Vec::as_slice)
     }
 

@@ -36,10 +36,18 @@ impl Date {
         Date { year, month, day: self.day.min(days_in_month(year, month)) }
     }
 
-    /// "27 May 2025" / "27 mei 2025".
+    /// "27 May 2025", "27. Mai 2025", "27 de mayo de 2025": the language's
+    /// `date.long` pattern (`{day}`, `{month}`, `{year}`) with its month
+    /// names (`month.<n>`) and, where it has one, its own way of writing the
+    /// first (`date.day.1`: "1er").
     pub fn long(self, content: &Content, lang: Lang) -> String {
-        let key = format!("month.{}", self.month);
-        format!("{} {} {}", self.day, content.text(lang, &key), self.year)
+        let month = content.text(lang, &format!("month.{}", self.month)).to_string();
+        let day = match (self.day, content.text_opt(lang, "date.day.1")) {
+            (1, Some(first)) => first.to_string(),
+            (d, _) => d.to_string(),
+        };
+        // None of the three values holds a brace: one replace each is exact.
+        content.text(lang, "date.long").replace("{day}", &day).replace("{month}", &month).replace("{year}", &self.year.to_string())
     }
 
     /// "20250527", as calendars write it.

@@ -37,7 +37,7 @@ impl Texts {
             };
             #[cfg(not(feature = "fetched-texts"))]
             for (&(code, _), file) in LANGUAGE_FILES.iter().zip(LANGUAGE_TEXTS) {
-                if let Some(lang) = Lang::ALL.into_iter().find(|l| l.code() == code) {
+                if let Some(lang) = Lang::from_code(code) {
                     if let Err(e) = texts.install(lang, file) {
                         panic!("embedded texts are invalid (rebuild the app): {e}");
                     }

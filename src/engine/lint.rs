@@ -493,11 +493,16 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
     for m in 1..=12 {
         need.insert(format!("month.{m}"));
     }
+    need.insert("date.long".into());
+    // A language may write the first of a month its own way ("1er").
+    optional.insert("date.day.1".into());
 
     let locales = content.locales.by_lang();
     let langs: Vec<&String> = locales.keys().collect();
-    if langs.iter().map(|s| s.as_str()).collect::<Vec<_>>() != ["en", "nl"] {
-        p.push(format!("locales: expected en.toml and nl.toml, found {langs:?}"));
+    let mut expected: Vec<&str> = super::content::Lang::ALL.iter().map(|l| l.code()).collect();
+    expected.sort();
+    if langs.iter().map(|s| s.as_str()).collect::<Vec<_>>() != expected {
+        p.push(format!("locales: expected one file per language ({}), found {langs:?}", expected.iter().map(|c| format!("{c}.toml")).collect::<Vec<_>>().join(", ")));
     }
     for (lang, texts) in &locales {
         for id in &need {

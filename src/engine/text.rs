@@ -12,7 +12,7 @@ pub const PLACEHOLDERS: &[&str] = &[
     "situation_text", "training_start", "authority", "authority_website", "country", "basis", "step",
     "total", "max", "choice", "service", "reason", "notice_date", "other_reason",
     "recipient", "recipient_address", "verified_date", "left", "size", "version", "question",
-    "count", "field", "list", "language",
+    "count", "field", "list", "language", "day", "month", "year",
 ];
 
 /// The placeholders a question's texts (title, hint, choices) may use: they
@@ -93,7 +93,19 @@ pub fn join_list(content: &Content, lang: Lang, items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} {} {}", init.join(", "), content.text(lang, "list.and"), last),
+        [init @ .., last] => format!("{} {} {}", init.join(", "), and_before(content, lang, last), last),
+    }
+}
+
+/// The word for "and" before `next`: Spanish writes "e" before a word that
+/// starts with the sound i ("Facebook e Instagram"; not before "hie").
+fn and_before<'c>(content: &'c Content, lang: Lang, next: &str) -> &'c str {
+    let lower = next.to_lowercase();
+    let i_sound = (lower.starts_with('i') || lower.starts_with("hi")) && !lower.starts_with("hie");
+    if lang == Lang::Es && i_sound {
+        "e"
+    } else {
+        content.text(lang, "list.and")
     }
 }
 

@@ -10,7 +10,7 @@ use web_sys::Element;
 use crate::engine::{Lang, Texts};
 
 thread_local! {
-    static LANG: Cell<Lang> = const { Cell::new(Lang::Nl) };
+    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
 }
 
 /// Remembers the session's language for the message.
