@@ -96,6 +96,7 @@ fn main() {
         texts.iter().map(|(lang, map)| (lang.as_str(), map)).collect();
     let table = text_table::write_languages(&langs)
         .unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", locale_dir.display()));
+    let texts_by_lang = texts.clone();
     let json = serde_json::to_string(&doc).unwrap();
     // Read as the app would have read it, with every field checked; the
     // texts live as long as this script, as they do in the app.
@@ -106,6 +107,13 @@ fn main() {
         let file = FILES.iter().find(|f| e.contains(&format!(": {f}"))).map_or("*".into(), |f| format!("{f}.toml"));
         panic!("\n\ncontent error in {}:\n{e}\n", root.join(file).display())
     });
+    // The translations against each language's glossary of official GDPR
+    // terms (content/glossary/) and the English texts.
+    let by_lang: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> = texts_by_lang.into_iter().collect();
+    let problems = engine::lint::translations(&by_lang, &read_glossaries(&root.join("glossary")));
+    if !problems.is_empty() {
+        panic!("\n\ncontent error in {}:\n{}\n", root.display(), problems.join("\n"));
+    }
     let out = std::path::PathBuf::from(env::var("OUT_DIR").unwrap());
     fs::write(out.join("content.json"), json).unwrap();
     fs::write(out.join("content.bin"), compact::write(&content)).unwrap();
@@ -151,4 +159,29 @@ fn write_languages(out: &Path, table: &str) {
          pub const LANGUAGE_TEXTS: &[&str] = &[\n{included}];\n"
     );
     fs::write(out.join("languages.rs"), code).unwrap();
+}
+
+/// Each language's glossary (`content/glossary/<lang>.toml`), by language code.
+fn read_glossaries(dir: &Path) -> std::collections::BTreeMap<String, engine::lint::Glossary> {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut out = std::collections::BTreeMap::new();
+    for path in fs::read_dir(dir).expect("content/glossary exists").filter_map(|e| e.ok().map(|e| e.path())) {
+        if path.extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
+        let lang = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let value = read_toml(&path);
+        let strings = |v: Option<&serde_json::Value>| -> Vec<String> {
+            v.and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()).unwrap_or_default()
+        };
+        let terms = value
+            .get("terms")
+            .and_then(|t| t.as_object())
+            .unwrap_or_else(|| panic!("\n\ncontent error in {}:\nno [terms] table\n", path.display()))
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_else(|| panic!("\n\ncontent error in {}:\n`{k}` must be a text\n", path.display())).to_string()))
+            .collect();
+        out.insert(lang, engine::lint::Glossary { terms, same_as_english: strings(value.get("same_as_english")) });
+    }
+    out
 }

@@ -7,6 +7,7 @@ mod cli;
 mod content_lint;
 mod flow;
 mod layers;
+mod translations;
 mod preset;
 mod properties;
 mod scenarios;
