@@ -5,7 +5,7 @@
 // check says so in one sentence and stays in its language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, openPage, assertClean, start, switchLanguage, answer } from './helpers.mjs';
+import { BASE_URL, launch, openPage, assertClean, start, switchLanguage, answer, walk, META_WALK } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -91,6 +91,54 @@ test('after one visit, a language never picked online works offline', async () =
   await page.waitForSelector('input[name=residence]');
   assert.match(await page.textContent('h1'), /Where do you live\?/);
   await context.setOffline(false);
+  assertClean(s);
+  await s.context.close();
+});
+
+// Each new language, walked to the copied letter: the letter in that
+// language, with its official term for the objection and its local form of
+// the article (content/glossary/<lang>.toml).
+const WALKS = [
+  ['de-DE', 'de', /Widerspruch/, /Art\. 21 Abs\. 1 DSGVO/],
+  ['fr-FR', 'fr', /oppos/, /article 21, paragraphe 1, du RGPD/],
+  ['es-ES', 'es', /opo/, /artículo 21, apartado 1, del RGPD/],
+  ['it-IT', 'it', /oppo/, /articolo 21, paragrafo 1, del GDPR/],
+  ['pl-PL', 'pl', /sprzeciw/, /art\. 21 ust\. 1 RODO/],
+];
+for (const [locale, lang, term, article] of WALKS) {
+  test(`a whole walk in ${lang} (browser ${locale}) to the copied letter`, async () => {
+    const s = await openPage(browser, { locale, serviceWorkers: 'block' });
+    const { page } = s;
+    await start(page);
+    await page.waitForFunction((l) => document.querySelector('#oc-heading')?.closest('[lang]')?.lang === l, lang);
+    await walk(page, META_WALK);
+    await page.click('#oc-see-result');
+    await page.click('#oc-letter-short-copy');
+    await page.locator('.oc-status', { hasText: /\S/ }).first().waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, await page.textContent('#oc-letter-short'));
+    assert.match(copied, term);
+    assert.match(copied, article);
+    assert.doesNotMatch(copied, /\{[a-z_]+\}|letter\.[a-z_]+/, 'no placeholder or text id left');
+    assert.deepEqual(textsFiles(s.requests).map((p) => p.split('-')[1]), [lang], 'only this language was fetched');
+    assertClean(s);
+    await s.context.close();
+  });
+}
+
+test('embedded with data-lang="fr": the widget speaks French and fetches the French texts only', async () => {
+  const s = await openPage(browser, { locale: 'en-GB', serviceWorkers: 'block' });
+  const { page } = s;
+  await page.route(BASE_URL + 'host-fr.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: '<!doctype html><html lang="fr"><title>Hôte</title><h1>Une page d\'un éditeur</h1><div data-objection-check data-lang="fr"></div><script type="module" src="./objection-check.js"></script>',
+  }));
+  await page.goto(BASE_URL + 'host-fr.html');
+  await page.waitForSelector('#oc-start');
+  assert.equal(await page.getAttribute('.objection-check', 'lang'), 'fr');
+  assert.match(await page.textContent('.objection-check h1'), /[a-zé]/);
+  assert.doesNotMatch(await page.textContent('.objection-check h1'), /Object to the use/);
+  assert.deepEqual(textsFiles(s.requests).map((p) => p.split('-')[1]), ['fr']);
   assertClean(s);
   await s.context.close();
 });
