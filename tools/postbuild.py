@@ -201,7 +201,8 @@ def start_screen(lang: str) -> str:
     lang_links = "".join(
         f'<li><a href="#lang={code}" lang="{code}" '
         f'class="oc-button oc-button--secondary oc-button--small oc-lang__button"'
-        f'{" aria-current=true" if code == lang else ""}>{escape.escape(texts[code]["ui.lang." + code])}</a></li>'
+        f'{" aria-current=true" if code == lang else ""}>{code.upper()}'
+        f'<span class="oc-visually-hidden"> {escape.escape(texts[code]["ui.lang." + code])}</span></a></li>'
         for code in LANGS
     )
     return (
@@ -209,10 +210,10 @@ def start_screen(lang: str) -> str:
         f'<div class="oc-bar"><nav aria-label="{t["ui.lang_switch_label"]}"><ul class="oc-lang">{lang_links}</ul></nav>'
         f'<button type="button" class="oc-link-button oc-prerender-placeholder" aria-hidden="true" tabindex="-1">{t["ui.erase"]}</button></div>'
         f'<main class="oc-main"><h1>{t["ui.start.heading"]}</h1><p>{t["ui.start.lead"]}</p>'
-        f'<p>{t["ui.start.what_you_get"]}</p>'
-        f'<div class="oc-notice"><p>{t["ui.start.privacy"]}</p><p>{t["ui.start.storage"]}</p></div>'
-        f'<p class="oc-hint">{t["ui.start.not_advice"]}</p>'
+        f'<div class="oc-notice"><p>{t["ui.start.privacy"]}</p></div>'
         f'<div class="oc-actions"><a href="#skip=start" class="oc-button">{t["ui.start.button"]}</a></div>'
+        f'<p>{t["ui.start.what_you_get"]}</p><p>{t["ui.start.storage"]}</p>'
+        f'<p class="oc-hint">{t["ui.start.not_advice"]}</p>'
         f'<div class="oc-import" hidden><label for="oc-import-{lang}">{t["ui.result.import"]}</label>'
         f'<input type="file" id="oc-import-{lang}" class="oc-file" accept=".json,application/json"></div>'
         f'</main></div>'
