@@ -3,10 +3,11 @@
 // (languages and "Erase my answers") is one compact row that leaves the
 // screen to the content, and the language switch lines up with the content.
 // The plain start screen in index.html (tools/postbuild.py) is laid out
-// exactly as the app's own start screen (src/ui/start.rs).
+// exactly as the app's own start screen (src/ui/start.rs). Every control is
+// a target of at least 24 x 24 px (WCAG 2.2, 2.5.8), the main ones 44 px tall.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, openPage, assertClean, walk, META_WALK } from './helpers.mjs';
+import { BASE_URL, launch, openPage, assertClean, walk, fill, onThisPage, openMore, META_WALK } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -85,6 +86,70 @@ for (const [locale, lang] of [['nl-NL', 'nl'], ['en-GB', 'en']]) {
     const own = await boxes(page, of('.objection-check'));
     assert.deepEqual(plain, own);
     assert.ok(plain.start.bottom <= PHONE.height, `the plain start link ends at y = ${plain.start.bottom}`);
+    assertClean(s);
+    await s.context.close();
+  });
+}
+
+/**
+ * The controls on the screen smaller than WCAG 2.2's 24 x 24 px (2.5.8), and
+ * the main controls (buttons, the choices' label rows, Continue, Start) under
+ * 44 px tall. An inline element is measured by each of its line boxes (a
+ * link wrapped over three lines is three targets of one line each). WCAG's
+ * exception for links inside a sentence is not used: the widget has no such
+ * link, so it does not exempt any. Labels of text fields and of the import
+ * field are not counted: the field itself is the target they stand for
+ * (2.5.8's "equivalent" exception), and it is 44 px tall.
+ */
+const smallTargets = (page) => page.evaluate(() => {
+  const host = document.querySelector('[data-objection-check]');
+  const root = host.shadowRoot ?? document;
+  const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const name = (el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.textContent || el.value || '').trim().slice(0, 40)}"`;
+  const size = (r) => `${Math.round(r.width * 10) / 10} x ${Math.round(r.height * 10) / 10}`;
+  const small = [];
+  for (const el of root.querySelectorAll('a, button, input, select, textarea, summary')) {
+    if (!shown(el)) continue;
+    const rects = getComputedStyle(el).display === 'inline' ? [...el.getClientRects()] : [el.getBoundingClientRect()];
+    for (const r of rects) if (r.width < 24 || r.height < 24) small.push(`${name(el)}: ${size(r)}`);
+  }
+  for (const el of root.querySelectorAll('.oc-button, #oc-continue, #oc-start, .oc-choice label')) {
+    if (!shown(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.height < 44) small.push(`${name(el)}: ${size(r)}, a main control under 44 px tall`);
+  }
+  return small;
+});
+
+for (const [locale, lang] of [['nl-NL', 'nl'], ['en-GB', 'en']]) {
+  test(`${lang} at 360 px: every control on every screen is at least 24 x 24 px, the main ones 44 px tall`, async () => {
+    const s = await openPage(browser, { locale, ...PHONE });
+    const { page } = s;
+    const problems = [];
+    const check = async (where) => problems.push(...(await smallTargets(page)).map((p) => `${where}: ${p}`));
+    await page.goto(BASE_URL);
+    await page.waitForSelector('#oc-start');
+    await check('start');
+    await page.click('#oc-start');
+    await page.waitForSelector('input[name=residence]');
+    await page.click('#oc-continue');
+    await page.waitForSelector('#oc-error-summary');
+    await check('error summary');
+    // Every question page of a walk: radio buttons, the country list, the
+    // Art. 9 checkboxes, text fields.
+    for (const [i, [q, v]] of META_WALK.entries()) {
+      await page.waitForSelector(`form [name="${q}"]`);
+      if (i === 0 || !(await onThisPage(page, META_WALK[i - 1][0]))) await check(`question ${q}`);
+      await fill(page, q, v);
+      if (!META_WALK[i + 1] || !(await onThisPage(page, META_WALK[i + 1][0]))) await page.click('#oc-continue');
+    }
+    await page.waitForSelector('#oc-see-result');
+    await check('check answers');
+    await page.click('#oc-see-result');
+    await page.waitForSelector('#oc-route');
+    for (const id of await page.$$eval('details.oc-more', (all) => all.map((d) => d.id))) await openMore(page, id);
+    await check('result, every part opened');
+    assert.deepEqual(problems, []);
     assertClean(s);
     await s.context.close();
   });
