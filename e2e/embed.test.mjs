@@ -7,6 +7,7 @@ import { copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { BASE_URL, CHROMIUM_ARGS, launch, openPage, assertClean, answer, walk, META_WALK } from './helpers.mjs';
 
 let browser;
@@ -140,6 +141,87 @@ test('offline: after one visit the app loads and a whole walk works with the net
   await page.click('#oc-see-result');
   assert.match(await page.textContent('#oc-letter-short'), /^I object under Art\. 21\(1\) GDPR/);
   await context.setOffline(false);
+  assertClean(s);
+  await s.context.close();
+});
+
+const NOT_FOUND_NL = 'Pagina niet gevonden';
+
+/** Whether the page on the screen is the plain 404 page (and not the app). */
+async function assertNotFoundPage(page, where) {
+  assert.equal(await page.textContent('h1'), NOT_FOUND_NL, where);
+  assert.equal(await page.textContent('section[lang=en] h2'), 'Page not found', where);
+  assert.equal(await page.locator('[data-objection-check], .objection-check, script, link[rel=stylesheet]').count(), 0, `${where}: self-contained, not the app`);
+}
+
+/**
+ * Opens `path`, which must get the 404 page with status 404. Chromium reports
+ * a page's own 404 status as a console error: exactly that one message is
+ * taken off the page's problems, nothing else.
+ */
+async function openNotFound(s, path, where) {
+  const seen = s.problems.length;
+  const response = await s.page.goto(BASE_URL + path);
+  assert.equal(response.status(), 404, where);
+  await assertNotFoundPage(s.page, where);
+  assert.deepEqual(s.problems.splice(seen), ['console error: Failed to load resource: the server responded with a status of 404 (Not Found)'], where);
+}
+
+test('an address with no page gets the plain 404 page: status 404, both languages, the app\'s CSP, a link to the check', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  const { page } = s;
+  for (const path of ['nl/', 'nl/index.html?utm_source=x', 'no-such-page.html']) await openNotFound(s, path, path);
+  const csp = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  assert.deepEqual(result.violations.map((v) => v.id), [], 'axe on the 404 page');
+  await page.click('section[lang=en] a');
+  await page.waitForSelector('#oc-start');
+  assert.equal(page.url(), BASE_URL);
+  assert.equal(await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content'), csp, 'the same CSP as the app');
+  assertClean(s);
+  await s.context.close();
+});
+
+test('offline: the app answers only for its own page; other addresses get their own file or the 404 page', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  const { page, context } = s;
+  await page.goto(BASE_URL);
+  await page.waitForSelector('#oc-start');
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  // Online, once: the publisher demo and the single-file build, which the
+  // service worker keeps as it passes them on.
+  await page.goto(BASE_URL + 'embed.html');
+  await page.waitForSelector('#oc-start');
+  // The single file is made for file:// (tested below); served with the
+  // app's CSP header, which allows no inline script, it cannot run its own:
+  // that refusal is all it may add to the page's problems.
+  let seen = s.problems.length;
+  await page.goto(BASE_URL + 'objection-check.html');
+  const refused = s.problems.splice(seen);
+  await context.setOffline(true);
+
+  for (const path of ['nl/', 'nl/index.html', 'embed', 'no-such-page.html?x=1']) await openNotFound(s, path, `offline ${path}`);
+  // The app's own page, with any query or fragment.
+  for (const path of ['', 'index.html', '?utm_source=newsletter', 'index.html?x=1#lang=en']) {
+    await page.goto(BASE_URL + path);
+    await page.waitForSelector('#oc-start');
+    assert.equal(await page.textContent('h1'), 'Object to the use of your posts for AI training', `offline ${path}`);
+  }
+  // The demo page is itself, and its widget works.
+  await page.goto(BASE_URL + 'embed.html');
+  assert.equal(await page.textContent('#host-heading'), 'A publisher\'s page');
+  await page.click('#oc-start');
+  await page.waitForSelector('input[name=residence]');
+  // The single file is itself: its own CSP, with its one script's hash.
+  seen = s.problems.length;
+  await page.goto(BASE_URL + 'objection-check.html');
+  refused.push(...s.problems.splice(seen));
+  assert.match(await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content'), /^default-src 'none'; script-src 'sha256-/);
+  assert.equal(await page.locator('script[src], link[rel=stylesheet]').count(), 0, 'the single file, not index.html');
+  await context.setOffline(false);
+  assert.deepEqual(new Set(refused.map((p) => p.replace(/'sha256-[^']+'/, 'HASH'))), new Set([
+    "console error: Executing inline script violates the following Content Security Policy directive 'script-src 'self' 'wasm-unsafe-eval''. Either the 'unsafe-inline' keyword, a hash (HASH), or a nonce ('nonce-...') is required to enable inline execution. The action has been blocked.",
+  ]));
   assertClean(s);
   await s.context.close();
 });

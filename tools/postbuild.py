@@ -20,6 +20,8 @@
    (src/platform/plain_start.rs; e2e/prerender.test.mjs keeps both in step);
 4. writes sw.js, the service worker, listing every file of this build under a
    cache name derived from their hashes, so a new version replaces the old.
+   It answers with the app only the app's own page (index.html); any other
+   address gets its own file, offline too, or 404.html.
 
 A release build without an inline loader is an error, so the hook can never
 silently do nothing.
@@ -328,9 +330,12 @@ globalThis.objectionCheckStyles = await {styles_text(f"here('./{css_name}')")};
 await init({{ module_or_path: (await compiled) ?? here('./{wasm.group(1)}') }});
 """)
 
-# What the app itself needs offline; not the publisher demos, the embed
-# loader or the link-preview image.
-NOT_PRECACHED = {"sw.js", "embed.html", "embed-frame.html", "embed-host.css",
+# What the app itself needs offline, kept at install, and the page for an
+# address with no page (404.html); not the publisher demos, the embed loader,
+# the single-file build or the link-preview image: the service worker keeps
+# those when they are first fetched (a visit to a demo page keeps it for
+# offline), so a first visit does not download them.
+NOT_PRECACHED = {"sw.js", "embed.html", "embed-frame.html", "embed-host.css", "objection-check.html",
                  "objection-check-frame.js", "objection-check.js", "og-image.png"}
 files = sorted(
     os.path.relpath(os.path.join(d, n), staging)
@@ -338,14 +343,25 @@ files = sorted(
     for n in names
     if n not in NOT_PRECACHED
 )
+if "404.html" not in files:
+    sys.exit("postbuild: public/404.html is missing from the build")
 version = hashlib.sha256("\n".join(files).encode()).hexdigest()[:12]
 precache = ["./"] + [f"./{p}" for p in files if p != "index.html"] + ["./index.html"]
 with open(os.path.join(staging, "sw.js"), "w", encoding="utf-8") as f:
     f.write(minify(f"""// objection-check service worker (generated at build): keeps this version's
 // files so the app loads and works with no network after one visit. It caches
-// only the app's own files and never sees an answer: answers are not requests.
+// only this site's own files and never sees an answer: answers are not requests.
+//
+// A navigation gets the app only for the app's own page (this folder and its
+// index.html, with any query). Every other address gets its own file: one kept
+// at install from the cache; any other from the network, kept for offline use
+// (the publisher demos, the single-file build); with no network, the copy
+// kept, or for a page never kept or that does not exist, 404.html (status 404).
 const CACHE = 'objection-check-{version}';
 const FILES = {precache!r};
+const here = (path) => new URL(path, self.location).href;
+const KEPT = new Set(FILES.map(here));
+const APP = new Set([here('./'), here('./index.html')]);
 
 self.addEventListener('install', (event) => {{
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
@@ -359,15 +375,37 @@ self.addEventListener('activate', (event) => {{
   );
 }});
 
+// 404.html, its link pointing at the app wherever this folder is.
+async function notFound(cache) {{
+  const page = await cache.match('./404.html');
+  if (!page) return Response.error();
+  const headers = new Headers(page.headers);
+  headers.delete('Content-Encoding');
+  headers.delete('Content-Length');
+  const body = (await page.text()).replaceAll('href="/"', `href="${{new URL(here('./')).pathname}}"`);
+  return new Response(body, {{ status: 404, statusText: 'Not Found', headers }});
+}}
+
 self.addEventListener('fetch', (event) => {{
   const req = event.request;
-  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  const url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  url.search = '';
+  const key = url.href;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {{
-      const url = new URL(req.url);
-      url.search = '';
-      const hit = await cache.match(req.mode === 'navigate' ? './index.html' : url.href);
-      return hit || fetch(req);
+      if (req.mode === 'navigate' && APP.has(key)) return (await cache.match('./index.html')) || fetch(req);
+      if (KEPT.has(key)) return (await cache.match(key)) || fetch(req);
+      try {{
+        const res = await fetch(req);
+        if (res.ok && res.type === 'basic') event.waitUntil(cache.put(key, res.clone()));
+        return res;
+      }} catch (offline) {{
+        const kept = await cache.match(key);
+        if (kept) return kept;
+        if (req.mode === 'navigate') return notFound(cache);
+        throw offline;
+      }}
     }})
   );
 }});
