@@ -56,6 +56,63 @@ test('embed snippet: renders and works on a hostile host page, which keeps its o
   await s.context.close();
 });
 
+test('embed snippet: the widget\'s sizes do not follow the host page\'s root font size (62.5 %, 200 %)', async () => {
+  /** The widget's text and box sizes on a host page whose <html> has `rootStyle`. */
+  const sizes = async (rootStyle) => {
+    const s = await openPage(browser, { width: 390 });
+    const { page } = s;
+    const url = `${BASE_URL}host-root-${encodeURIComponent(rootStyle || 'plain')}.html`;
+    await page.route(url, (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html><head><style>${rootStyle}</style><script type="module" src="objection-check.js"></script></head>
+        <body><p>The host's own text.</p><div data-objection-check data-lang="en"></div></body></html>`,
+    }));
+    await page.goto(url);
+    await page.waitForSelector('#oc-start');
+    const read = () => page.evaluate(() => {
+      const root = document.querySelector('[data-objection-check]').shadowRoot;
+      const el = (selector) => root.querySelector(selector);
+      const px = (selector, prop) => getComputedStyle(el(selector))[prop];
+      return {
+        text: px('main p', 'fontSize'),
+        heading: px('h1', 'fontSize'),
+        padding: px('.objection-check', 'paddingLeft'),
+        startHeight: el('#oc-start').getBoundingClientRect().height,
+        barHeight: el('.oc-bar').getBoundingClientRect().height,
+        hostText: getComputedStyle(document.querySelector('body > p')).fontSize,
+      };
+    });
+    const start = await read();
+    await page.click('#oc-start');
+    await page.waitForSelector('input[name=residence]');
+    const question = await page.evaluate(() => {
+      const root = document.querySelector('[data-objection-check]').shadowRoot;
+      return {
+        heading: getComputedStyle(root.querySelector('h1')).fontSize,
+        caption: getComputedStyle(root.querySelector('.oc-caption')).fontSize,
+        choice: getComputedStyle(root.querySelector('.oc-choice label')).fontSize,
+        choiceHeight: root.querySelector('.oc-choice label').getBoundingClientRect().height,
+      };
+    });
+    assertClean(s);
+    await s.context.close();
+    return { start, question };
+  };
+  const plain = await sizes('');
+  assert.deepEqual([plain.start.text, plain.start.heading, plain.start.hostText], ['17px', '28px', '16px'], 'a plain host: 17 px text, 28 px heading');
+  for (const rootStyle of ['html { font-size: 62.5% }', 'html { font-size: 200% }']) {
+    const got = await sizes(rootStyle);
+    assert.notEqual(got.start.hostText, plain.start.hostText, `${rootStyle} changes the host's own text`);
+    delete got.start.hostText;
+    const { hostText, ...expected } = plain.start;
+    assert.deepEqual(got.start, expected, `${rootStyle}: the start screen`);
+    assert.deepEqual(got.question, plain.question, `${rootStyle}: a question`);
+  }
+  // A size set on the widget's element itself is the publisher's choice, and holds.
+  const sized = await sizes('[data-objection-check] { font-size: 20px }');
+  assert.deepEqual([sized.start.text, sized.start.heading], ['21.25px', '35px']);
+});
+
 test('iframe variant: the frame takes the height of the app, links preset it', async () => {
   const s = await openPage(browser, { width: 390 });
   const { page } = s;

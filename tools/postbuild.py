@@ -118,8 +118,9 @@ def hashed(stem: str, ext: str, text: str) -> str:
 # app as `globalThis.objectionCheckStyles`, which adopts it into each widget's
 # shadow root. So the CSS is downloaded once, never inside the wasm.
 WIDGET_CSS_EXTRA = """
-/* shadow root (the widget's host) */
-:host { all: initial; display: block; }
+/* shadow root (the widget's host): the root of the widget's sizes is the
+   person's default text size, whatever the host page's root font size */
+:host { all: initial; display: block; font-size: medium; }
 /* prerendered start screen only (tools/postbuild.py) */
 .oc-prerender-placeholder { visibility: hidden; }
 [data-objection-check-prerender] { display: none; }
