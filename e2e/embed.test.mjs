@@ -7,6 +7,7 @@ import { copyFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { BASE_URL, CHROMIUM_ARGS, launch, openPage, assertClean, answer, walk, META_WALK } from './helpers.mjs';
 
 let browser;
@@ -53,6 +54,63 @@ test('embed snippet: renders and works on a hostile host page, which keeps its o
   assert.equal(await page.evaluate(() => history.length), historyLength, 'no history entries added');
   assertClean(s);
   await s.context.close();
+});
+
+test('embed snippet: the widget\'s sizes do not follow the host page\'s root font size (62.5 %, 200 %)', async () => {
+  /** The widget's text and box sizes on a host page whose <html> has `rootStyle`. */
+  const sizes = async (rootStyle) => {
+    const s = await openPage(browser, { width: 390 });
+    const { page } = s;
+    const url = `${BASE_URL}host-root-${encodeURIComponent(rootStyle || 'plain')}.html`;
+    await page.route(url, (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html><head><style>${rootStyle}</style><script type="module" src="objection-check.js"></script></head>
+        <body><p>The host's own text.</p><div data-objection-check data-lang="en"></div></body></html>`,
+    }));
+    await page.goto(url);
+    await page.waitForSelector('#oc-start');
+    const read = () => page.evaluate(() => {
+      const root = document.querySelector('[data-objection-check]').shadowRoot;
+      const el = (selector) => root.querySelector(selector);
+      const px = (selector, prop) => getComputedStyle(el(selector))[prop];
+      return {
+        text: px('main p', 'fontSize'),
+        heading: px('h1', 'fontSize'),
+        padding: px('.objection-check', 'paddingLeft'),
+        startHeight: el('#oc-start').getBoundingClientRect().height,
+        barHeight: el('.oc-bar').getBoundingClientRect().height,
+        hostText: getComputedStyle(document.querySelector('body > p')).fontSize,
+      };
+    });
+    const start = await read();
+    await page.click('#oc-start');
+    await page.waitForSelector('input[name=residence]');
+    const question = await page.evaluate(() => {
+      const root = document.querySelector('[data-objection-check]').shadowRoot;
+      return {
+        heading: getComputedStyle(root.querySelector('h1')).fontSize,
+        caption: getComputedStyle(root.querySelector('.oc-caption')).fontSize,
+        choice: getComputedStyle(root.querySelector('.oc-choice label')).fontSize,
+        choiceHeight: root.querySelector('.oc-choice label').getBoundingClientRect().height,
+      };
+    });
+    assertClean(s);
+    await s.context.close();
+    return { start, question };
+  };
+  const plain = await sizes('');
+  assert.deepEqual([plain.start.text, plain.start.heading, plain.start.hostText], ['17px', '28px', '16px'], 'a plain host: 17 px text, 28 px heading');
+  for (const rootStyle of ['html { font-size: 62.5% }', 'html { font-size: 200% }']) {
+    const got = await sizes(rootStyle);
+    assert.notEqual(got.start.hostText, plain.start.hostText, `${rootStyle} changes the host's own text`);
+    delete got.start.hostText;
+    const { hostText, ...expected } = plain.start;
+    assert.deepEqual(got.start, expected, `${rootStyle}: the start screen`);
+    assert.deepEqual(got.question, plain.question, `${rootStyle}: a question`);
+  }
+  // A size set on the widget's element itself is the publisher's choice, and holds.
+  const sized = await sizes('[data-objection-check] { font-size: 20px }');
+  assert.deepEqual([sized.start.text, sized.start.heading], ['21.25px', '35px']);
 });
 
 test('iframe variant: the frame takes the height of the app, links preset it', async () => {
@@ -140,6 +198,87 @@ test('offline: after one visit the app loads and a whole walk works with the net
   await page.click('#oc-see-result');
   assert.match(await page.textContent('#oc-letter-short'), /^I object under Art\. 21\(1\) GDPR/);
   await context.setOffline(false);
+  assertClean(s);
+  await s.context.close();
+});
+
+const NOT_FOUND_NL = 'Pagina niet gevonden';
+
+/** Whether the page on the screen is the plain 404 page (and not the app). */
+async function assertNotFoundPage(page, where) {
+  assert.equal(await page.textContent('h1'), NOT_FOUND_NL, where);
+  assert.equal(await page.textContent('section[lang=en] h2'), 'Page not found', where);
+  assert.equal(await page.locator('[data-objection-check], .objection-check, script, link[rel=stylesheet]').count(), 0, `${where}: self-contained, not the app`);
+}
+
+/**
+ * Opens `path`, which must get the 404 page with status 404. Chromium reports
+ * a page's own 404 status as a console error: exactly that one message is
+ * taken off the page's problems, nothing else.
+ */
+async function openNotFound(s, path, where) {
+  const seen = s.problems.length;
+  const response = await s.page.goto(BASE_URL + path);
+  assert.equal(response.status(), 404, where);
+  await assertNotFoundPage(s.page, where);
+  assert.deepEqual(s.problems.splice(seen), ['console error: Failed to load resource: the server responded with a status of 404 (Not Found)'], where);
+}
+
+test('an address with no page gets the plain 404 page: status 404, both languages, the app\'s CSP, a link to the check', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  const { page } = s;
+  for (const path of ['nl/', 'nl/index.html?utm_source=x', 'no-such-page.html']) await openNotFound(s, path, path);
+  const csp = await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  assert.deepEqual(result.violations.map((v) => v.id), [], 'axe on the 404 page');
+  await page.click('section[lang=en] a');
+  await page.waitForSelector('#oc-start');
+  assert.equal(page.url(), BASE_URL);
+  assert.equal(await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content'), csp, 'the same CSP as the app');
+  assertClean(s);
+  await s.context.close();
+});
+
+test('offline: the app answers only for its own page; other addresses get their own file or the 404 page', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  const { page, context } = s;
+  await page.goto(BASE_URL);
+  await page.waitForSelector('#oc-start');
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  // Online, once: the publisher demo and the single-file build, which the
+  // service worker keeps as it passes them on.
+  await page.goto(BASE_URL + 'embed.html');
+  await page.waitForSelector('#oc-start');
+  // The single file is made for file:// (tested below); served with the
+  // app's CSP header, which allows no inline script, it cannot run its own:
+  // that refusal is all it may add to the page's problems.
+  let seen = s.problems.length;
+  await page.goto(BASE_URL + 'objection-check.html');
+  const refused = s.problems.splice(seen);
+  await context.setOffline(true);
+
+  for (const path of ['nl/', 'nl/index.html', 'embed', 'no-such-page.html?x=1']) await openNotFound(s, path, `offline ${path}`);
+  // The app's own page, with any query or fragment.
+  for (const path of ['', 'index.html', '?utm_source=newsletter', 'index.html?x=1#lang=en']) {
+    await page.goto(BASE_URL + path);
+    await page.waitForSelector('#oc-start');
+    assert.equal(await page.textContent('h1'), 'Object to the use of your posts for AI training', `offline ${path}`);
+  }
+  // The demo page is itself, and its widget works.
+  await page.goto(BASE_URL + 'embed.html');
+  assert.equal(await page.textContent('#host-heading'), 'A publisher\'s page');
+  await page.click('#oc-start');
+  await page.waitForSelector('input[name=residence]');
+  // The single file is itself: its own CSP, with its one script's hash.
+  seen = s.problems.length;
+  await page.goto(BASE_URL + 'objection-check.html');
+  refused.push(...s.problems.splice(seen));
+  assert.match(await page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content'), /^default-src 'none'; script-src 'sha256-/);
+  assert.equal(await page.locator('script[src], link[rel=stylesheet]').count(), 0, 'the single file, not index.html');
+  await context.setOffline(false);
+  assert.deepEqual(new Set(refused.map((p) => p.replace(/'sha256-[^']+'/, 'HASH'))), new Set([
+    "console error: Executing inline script violates the following Content Security Policy directive 'script-src 'self' 'wasm-unsafe-eval''. Either the 'unsafe-inline' keyword, a hash (HASH), or a nonce ('nonce-...') is required to enable inline execution. The action has been blocked.",
+  ]));
   assertClean(s);
   await s.context.close();
 });

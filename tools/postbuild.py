@@ -19,9 +19,11 @@
    press "Start" while the wasm loads; the app adopts it as its start screen
    (src/platform/plain_start.rs; e2e/prerender.test.mjs keeps both in step);
 4. writes sw.js, the service worker, listing every file of this build under a
-   cache name derived from their hashes, so a new version replaces the old;
-   each language's texts file (copied in from build.rs's output) is fetched
-   by the page when shown and by the worker once the page is idle.
+   cache name derived from their hashes, so a new version replaces the old.
+   It answers with the app only the app's own page (index.html); any other
+   address gets its own file, offline too, or 404.html. Each language's texts
+   file (copied in from build.rs's output) is fetched by the page when shown
+   and by the worker once the page is idle.
 
 A release build without an inline loader is an error, so the hook can never
 silently do nothing.
@@ -116,7 +118,11 @@ if profile == "release":
     glue_js = "//# allFunctionsCalledOnLoad\n" + minify(before.decode(), "js", module=True)
     html = rewrite(glue_path, before, glue_js.encode(), html)
 
-LANGS = ("nl", "en")
+# Every language, in the order of the app's language list (Lang::ALL).
+LANGS = ("de", "fr", "es", "it", "pl", "nl", "en")
+missing = [l for l in LANGS if not os.path.exists(os.path.join(source, "content", "locales", f"{l}.toml"))]
+if missing:
+    sys.exit(f"postbuild: no content/locales/{missing[0]}.toml")
 
 
 def hashed(stem: str, ext: str, text: str) -> str:
@@ -132,8 +138,9 @@ def hashed(stem: str, ext: str, text: str) -> str:
 # app as `globalThis.objectionCheckStyles`, which adopts it into each widget's
 # shadow root. So the CSS is downloaded once, never inside the wasm.
 WIDGET_CSS_EXTRA = """
-/* shadow root (the widget's host) */
-:host { all: initial; display: block; }
+/* shadow root (the widget's host): the root of the widget's sizes is the
+   person's default text size, whatever the host page's root font size */
+:host { all: initial; display: block; font-size: medium; }
 /* prerendered start screen only (tools/postbuild.py) */
 .oc-prerender-placeholder { visibility: hidden; }
 [data-objection-check-prerender] { display: none; }
@@ -217,7 +224,8 @@ def start_screen(lang: str) -> str:
     lang_links = "".join(
         f'<li><a href="#lang={code}" lang="{code}" '
         f'class="oc-button oc-button--secondary oc-button--small oc-lang__button"'
-        f'{" aria-current=true" if code == lang else ""}>{escape.escape(texts[code]["ui.lang." + code])}</a></li>'
+        f'{" aria-current=true" if code == lang else ""}>{code.upper()}'
+        f'<span class="oc-visually-hidden"> {escape.escape(texts[code]["ui.lang." + code])}</span></a></li>'
         for code in LANGS
     )
     return (
@@ -225,10 +233,10 @@ def start_screen(lang: str) -> str:
         f'<div class="oc-bar"><nav aria-label="{t["ui.lang_switch_label"]}"><ul class="oc-lang">{lang_links}</ul></nav>'
         f'<button type="button" class="oc-link-button oc-prerender-placeholder" aria-hidden="true" tabindex="-1">{t["ui.erase"]}</button></div>'
         f'<main class="oc-main"><h1>{t["ui.start.heading"]}</h1><p>{t["ui.start.lead"]}</p>'
-        f'<p>{t["ui.start.what_you_get"]}</p>'
-        f'<div class="oc-notice"><p>{t["ui.start.privacy"]}</p><p>{t["ui.start.storage"]}</p></div>'
-        f'<p class="oc-hint">{t["ui.start.not_advice"]}</p>'
+        f'<div class="oc-notice"><p>{t["ui.start.privacy"]}</p></div>'
         f'<div class="oc-actions"><a href="#skip=start" class="oc-button">{t["ui.start.button"]}</a></div>'
+        f'<p>{t["ui.start.what_you_get"]}</p><p>{t["ui.start.storage"]}</p>'
+        f'<p class="oc-hint">{t["ui.start.not_advice"]}</p>'
         f'<div class="oc-import" hidden><label for="oc-import-{lang}">{t["ui.result.import"]}</label>'
         f'<input type="file" id="oc-import-{lang}" class="oc-file" accept=".json,application/json"></div>'
         f'</main></div>'
@@ -248,9 +256,10 @@ PRERENDER_JS = """// objection-check: decides, before the page is first drawn, w
 // adopts the block shown and removes the other.
 (() => {
   const KEY = 'objection-check:answers';
+  const LANGS = __LANGS__;
   const tag = (t) => {
     const p = String(t ?? '').trim().split(/[-_]/)[0].toLowerCase();
-    return p === 'nl' || p === 'en' ? p : null;
+    return LANGS.includes(p) ? p : null;
   };
   const link = () => {
     let lang = null, skip = false;
@@ -290,6 +299,7 @@ PRERENDER_JS = """// objection-check: decides, before the page is first drawn, w
   addEventListener('hashchange', decide);
 })();
 """
+PRERENDER_JS = PRERENDER_JS.replace("__LANGS__", repr(list(LANGS)))
 # The start of the page's script: the wasm's download and compile and the
 # glue, both started at once, long before the busy main thread would get to
 # them otherwise. (A browser without WebAssembly still gets the plain start
@@ -344,9 +354,12 @@ globalThis.objectionCheckStyles = await {styles_text(f"here('./{css_name}')")};
 await init({{ module_or_path: (await compiled) ?? here('./{wasm.group(1)}') }});
 """)
 
-# What the app itself needs offline; not the publisher demos, the embed
-# loader or the link-preview image.
-NOT_PRECACHED = {"sw.js", "embed.html", "embed-frame.html", "embed-host.css",
+# What the app itself needs offline, kept at install, and the page for an
+# address with no page (404.html); not the publisher demos, the embed loader,
+# the single-file build or the link-preview image: the service worker keeps
+# those when they are first fetched (a visit to a demo page keeps it for
+# offline), so a first visit does not download them.
+NOT_PRECACHED = {"sw.js", "embed.html", "embed-frame.html", "embed-host.css", "objection-check.html",
                  "objection-check-frame.js", "objection-check.js", "og-image.png"}
 files = sorted(
     os.path.relpath(os.path.join(d, n), staging)
@@ -354,6 +367,8 @@ files = sorted(
     for n in names
     if n not in NOT_PRECACHED
 )
+if "404.html" not in files:
+    sys.exit("postbuild: public/404.html is missing from the build")
 version = hashlib.sha256("\n".join(files).encode()).hexdigest()[:12]
 # The languages are not fetched with the rest: the page fetches the one it
 # shows, and tells the worker once it is idle to fetch every language, so a
@@ -364,11 +379,21 @@ precache = ["./"] + [f"./{p}" for p in files if p != "index.html"] + ["./index.h
 with open(os.path.join(staging, "sw.js"), "w", encoding="utf-8") as f:
     f.write(minify(f"""// objection-check service worker (generated at build): keeps this version's
 // files so the app loads and works with no network after one visit. It caches
-// only the app's own files and never sees an answer: answers are not requests.
+// only this site's own files and never sees an answer: answers are not requests.
+//
+// A navigation gets the app only for the app's own page (this folder and its
+// index.html, with any query). Every other address gets its own file: one kept
+// at install from the cache; any other from the network, kept for offline use
+// (the publisher demos, the single-file build); with no network, the copy
+// kept, or for a page never kept or that does not exist, 404.html (status 404).
 const CACHE = 'objection-check-{version}';
 const FILES = {precache!r};
 const LANGUAGES = {languages!r};
+const here = (path) => new URL(path, self.location).href;
+const KEPT = new Set([...FILES, ...LANGUAGES].map(here));
+const APP = new Set([here('./'), here('./index.html')]);
 
+// Once the page is idle it asks for every language, for offline use.
 self.addEventListener('message', (event) => {{
   if (event.data === 'languages') event.waitUntil(caches.open(CACHE).then((c) => c.addAll(LANGUAGES)));
 }});
@@ -385,19 +410,38 @@ self.addEventListener('activate', (event) => {{
   );
 }});
 
+// 404.html, its link pointing at the app wherever this folder is.
+async function notFound(cache) {{
+  const page = await cache.match('./404.html');
+  if (!page) return Response.error();
+  const headers = new Headers(page.headers);
+  headers.delete('Content-Encoding');
+  headers.delete('Content-Length');
+  const body = (await page.text()).replaceAll('href="/"', `href="${{new URL(here('./')).pathname}}"`);
+  return new Response(body, {{ status: 404, statusText: 'Not Found', headers }});
+}}
+
 self.addEventListener('fetch', (event) => {{
   const req = event.request;
-  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
+  const url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  url.search = '';
+  const key = url.href;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {{
-      const url = new URL(req.url);
-      url.search = '';
-      const hit = await cache.match(req.mode === 'navigate' ? './index.html' : url.href);
+      if (req.mode === 'navigate' && APP.has(key)) return (await cache.match('./index.html')) || fetch(req);
+      const hit = KEPT.has(key) && (await cache.match(key));
       if (hit) return hit;
-      const res = await fetch(req);
-      // A language fetched for the page is kept at once.
-      if (res.ok && LANGUAGES.some((l) => url.href === new URL(l, self.location.href).href)) cache.put(url.href, res.clone());
-      return res;
+      try {{
+        const res = await fetch(req);
+        if (res.ok && res.type === 'basic') event.waitUntil(cache.put(key, res.clone()));
+        return res;
+      }} catch (offline) {{
+        const kept = await cache.match(key);
+        if (kept) return kept;
+        if (req.mode === 'navigate') return notFound(cache);
+        throw offline;
+      }}
     }})
   );
 }});

@@ -2,8 +2,8 @@
 """A tiny static server for dist/, as a real host would serve the app.
 
 Sends the app's strict Content-Security-Policy as a header, no-referrer, the
-right MIME type for .wasm, and text and wasm gzip-compressed when the browser
-accepts it (as hosts do; the size budget counts gzip bytes, so the benchmark
+right MIME type for .wasm, 404.html with status 404 for an address with no
+file, and text and wasm gzip-compressed when the browser accepts it (as hosts do; the size budget counts gzip bytes, so the benchmark
 loads what it counts). Binds 127.0.0.1 only.
 usage: serve.py DIR PORT
 """
@@ -41,6 +41,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self.translate_path(self.path)
+        if not os.path.exists(path):
+            return self.not_found()
         if os.path.isdir(path):
             if not self.path.split("?", 1)[0].endswith("/"):
                 return super().send_head()
@@ -70,6 +72,22 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Last-Modified", self.date_time_string(int(mtime)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def not_found(self):
+        """An address with no file: the app's 404.html with status 404, as
+        hosts that serve a 404.html do (the service worker shows the same page
+        offline)."""
+        page = os.path.join(self.directory, "404.html")
+        if not os.path.isfile(page):
+            self.send_error(404)
+            return None
+        with open(page, "rb") as f:
+            body = f.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
 

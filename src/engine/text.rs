@@ -100,8 +100,10 @@ pub fn join_list(content: &Content, lang: Lang, items: &[String]) -> String {
 /// The word for "and" before `next`: Spanish writes "e" before a word that
 /// starts with the sound i ("Facebook e Instagram"; not before "hie").
 fn and_before<'c>(content: &'c Content, lang: Lang, next: &str) -> &'c str {
-    let lower = next.to_lowercase();
-    let i_sound = (lower.starts_with('i') || lower.starts_with("hi")) && !lower.starts_with("hie");
+    // ASCII only: a lower-casing of all of Unicode would bring its case
+    // tables into the wasm.
+    let lower = next.trim_start().as_bytes().iter().take(3).map(u8::to_ascii_lowercase).collect::<Vec<u8>>();
+    let i_sound = (lower.starts_with(b"i") || lower.starts_with(b"hi")) && !lower.starts_with(b"hie");
     if lang == Lang::Es && i_sound {
         "e"
     } else {

@@ -1,7 +1,10 @@
 //! The bar on every screen: the language switch (answers are kept) and
-//! "Erase my answers" (memory and storage at once). A view function, not a
-//! component: it has no state of its own, and each component type costs
-//! about half a KB of the download in Yew's lifecycle code.
+//! "Erase my answers" (memory and storage at once), as compact as a phone
+//! screen allows: each language shows its code ("DE", "NL") and is named in
+//! full for screen readers ("DE Deutsch"); the names in full would need
+//! several rows at 360 px. A view function, not a component: it has
+//! no state of its own, and each component type costs about half a KB of
+//! the download in Yew's lifecycle code.
 use yew::prelude::*;
 
 use super::state::{dispatch, Action, SessionHandle};
@@ -22,7 +25,7 @@ pub fn bar(s: &SessionHandle) -> Html {
                                     class="oc-button oc-button--secondary oc-button--small oc-lang__button"
                                     aria-current={current.then_some("true")}
                                     onclick={switch_to(s, l)}>
-                                    { t(lang, &super::language::name_id(l)) }
+                                    { super::language::code_label(l) }<span class="oc-visually-hidden">{ " " }{ t(lang, &super::language::name_id(l)) }</span>
                                 </button>
                             </li>
                         }

@@ -28,3 +28,18 @@ pub fn switch(session: &SessionHandle, lang: Lang) {
 pub fn name_id(lang: Lang) -> String {
     format!("ui.lang.{}", lang.code())
 }
+
+/// The language's code as the language list shows it ("DE"). Written out:
+/// `str::to_uppercase` would bring Unicode's case tables into the wasm (16 KB
+/// of it, uncompressed).
+pub fn code_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "DE",
+        Lang::Fr => "FR",
+        Lang::Es => "ES",
+        Lang::It => "IT",
+        Lang::Pl => "PL",
+        Lang::Nl => "NL",
+        Lang::En => "EN",
+    }
+}

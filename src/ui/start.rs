@@ -1,6 +1,9 @@
 //! The start screen: what the check does, that nothing leaves the device, how
-//! long it takes, and the start button. A view function: it has no state of
-//! its own (see ui/mod.rs on components and view functions).
+//! long it takes, and the start button, all on the first screen of a 360 x
+//! 740 phone; what the person gets, how the answers are kept and that this
+//! is not legal advice follow below the button. A view function: it has no
+//! state of its own (see ui/mod.rs on components and view functions).
+//! tools/postbuild.py writes the same screen as plain HTML.
 use yew::prelude::*;
 
 use super::state::{dispatch, SessionHandle};
@@ -14,17 +17,17 @@ pub fn start_page(s: &SessionHandle) -> Html {
         <>
             <h1 id="oc-heading" tabindex="-1">{ t(lang, "ui.start.heading") }</h1>
             <p>{ t(lang, "ui.start.lead") }</p>
-            <p>{ t(lang, "ui.start.what_you_get") }</p>
             <div class="oc-notice">
                 <p>{ t(lang, "ui.start.privacy") }</p>
-                <p>{ t(lang, "ui.start.storage") }</p>
             </div>
-            <p class="oc-hint">{ t(lang, "ui.start.not_advice") }</p>
             <div class="oc-actions">
                 <button type="button" id="oc-start" class="oc-button" onclick={dispatch(s, Action::Start)}>
                     { t(lang, "ui.start.button") }
                 </button>
             </div>
+            <p>{ t(lang, "ui.start.what_you_get") }</p>
+            <p>{ t(lang, "ui.start.storage") }</p>
+            <p class="oc-hint">{ t(lang, "ui.start.not_advice") }</p>
             { import_answers(s) }
         </>
     }
