@@ -188,6 +188,8 @@ test('offline: after one visit the app loads and a whole walk works with the net
   const keys = await page.evaluate(() => caches.keys());
   assert.equal(keys.length, 1);
   assert.match(keys[0], /^objection-check-[0-9a-f]{12}$/);
+  // Every language's texts are kept once the page is idle (sw.js).
+  await page.waitForFunction(async (k) => (await (await caches.open(k)).keys()).some((r) => /\/texts-en-/.test(r.url)), keys[0], { timeout: 20000 });
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('#oc-start');

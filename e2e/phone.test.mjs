@@ -30,7 +30,7 @@ const boxes = (page, selectors) => page.evaluate((selectors) => {
 
 const SCREEN = { bar: '.oc-bar', main: 'main', heading: 'main h1', lang: '.oc-lang__button' };
 
-/** The top bar is one row that ends, with its margin, before y = 150. */
+/** The top bar (seven language codes on one row, erase on the next) ends, with its margin, before y = 150. */
 function compactBar(b, where) {
   assert.ok(b.bar.bottom < 150, `${where}: the bar ends at y = ${b.bar.bottom}`);
   assert.ok(b.main.top < 150, `${where}: the content starts at y = ${b.main.top}`);

@@ -55,7 +55,9 @@ async function withoutWasm(locale, hash, setup) {
 for (const [locale, hash, lang] of [
   ['nl-NL', '', 'nl'],
   ['en-US', '', 'en'],
-  ['de-DE', '', 'en'],
+  ['de-DE', '', 'de'],
+  ['pl-PL', '', 'pl'],
+  ['tr-TR', '', 'en'],
   ['nl-NL', '#lang=en', 'en'],
   ['en-GB', '#lang=nl&controller=meta', 'nl'],
 ]) {
