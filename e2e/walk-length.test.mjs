@@ -80,6 +80,9 @@ test('a Dutch Instagram user with health posts reaches the letter in at most 12 
   const form = await box('.oc-now a.oc-button');
   const reminder = await box('#oc-reminder');
   console.log(`# result: ${height} px (${(height / 740).toFixed(1)} screens); copy at ${copy.top}, form at ${form.top}, reminder at ${reminder.top}`);
+  assert.ok(copy.bottom <= 740, `"Copy text" on the first screen (its bottom at ${copy.bottom})`);
+  assert.ok(form.top < 740, `the form's button starts on the first screen (at ${form.top})`);
+  assert.ok(height <= 3.5 * 740, `the result before its folded parts are opened: about three screens, not ${height} px`);
   assertClean(s);
   await s.context.close();
 });
