@@ -5,10 +5,13 @@ use crate::{content, meta_base};
 
 #[test]
 fn a_document_round_trips() {
-    let doc = AnswersDocument::new(Lang::Nl, meta_base().with("situation_text", "Ik ben \"journalist\"\nen 👩‍⚕️"));
-    let json = doc.to_json();
-    assert_eq!(AnswersDocument::parse(content(), &json), Ok(doc));
-    assert!(json.contains("\"version\": 1"));
+    for lang in Lang::ALL {
+        let doc = AnswersDocument::new(lang, meta_base().with("situation_text", "Ik ben \"journalist\"\nen 👩‍⚕️"));
+        let json = doc.to_json();
+        assert_eq!(AnswersDocument::parse(content(), &json), Ok(doc));
+        assert!(json.contains("\"version\": 1"));
+        assert!(json.contains(&format!("\"lang\": \"{}\"", lang.code())), "{json}");
+    }
 }
 
 #[test]
@@ -38,7 +41,15 @@ fn invalid_documents_say_what_is_wrong() {
     // A version written as text ("1") is read as version 1 (a hand-edited file); any other is refused.
     assert!(AnswersDocument::parse(content(), r#"{"version":"1","lang":"nl","answers":{}}"#).is_ok());
     assert_eq!(error(r#"{"version":"2","lang":"nl","answers":{}}"#), "version \"2\" is not supported (this app reads version 1)");
-    assert_eq!(error(r#"{"version":1,"lang":"de","answers":{}}"#), "\"lang\" must be \"nl\" or \"en\", not \"de\"");
+    // A language the check does not have ("tr"); every one it has is accepted.
+    assert_eq!(
+        error(r#"{"version":1,"lang":"tr","answers":{}}"#),
+        "\"lang\" must be one of \"de\", \"fr\", \"es\", \"it\", \"pl\", \"nl\", \"en\", not \"tr\""
+    );
+    for lang in Lang::ALL {
+        let json = format!(r#"{{"version":1,"lang":"{}","answers":{{}}}}"#, lang.code());
+        assert_eq!(AnswersDocument::parse(content(), &json).map(|d| d.lang), Ok(lang));
+    }
     assert_eq!(error(r#"{"version":1,"lang":"nl","answers":[]}"#), "\"answers\" must be an object of question id to answer");
     assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"shoe_size":"42"}}"#), "unknown question id \"shoe_size\"");
     assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"residence":"mars"}}"#), "\"mars\" is not a choice of \"residence\"");
@@ -81,6 +92,21 @@ fn a_file_that_cannot_be_loaded_is_explained_in_the_persons_language() {
     assert_eq!(AnswersError::TooLarge { bytes: 70_000 }.message(c, Lang::Nl), "Dit bestand is 69 KB; een opgeslagen check is hoogstens 64 KB.");
     let odd = said(r#"{"version": 1, "lang": "en", "answers": {"residence": "mars"}}"#, Lang::En);
     assert_eq!(odd, "The saved answer to \"Where do you live?\" does not fit this check, so nothing was loaded.");
+    // In every language: its own words, with the size, version and question filled in.
+    let english = said("not json", Lang::En);
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let not_json = said("not json", lang);
+        assert!(!not_json.is_empty() && not_json != english, "{lang:?}: {not_json}");
+        let size = AnswersError::TooLarge { bytes: 30 * 1024 * 1024 }.message(c, lang);
+        assert!(size.contains("30 MB") && size.contains("64 KB"), "{lang:?}: {size}");
+        let version = said(r#"{"version": 2, "lang": "nl", "answers": {}}"#, lang);
+        assert!(version.contains('2') && version.contains('1'), "{lang:?}: {version}");
+        let odd = said(r#"{"version": 1, "lang": "en", "answers": {"residence": "mars"}}"#, lang);
+        assert!(odd.contains(c.text(lang, "q.residence.title")), "{lang:?}: {odd}");
+        for t in [&not_json, &size, &version, &odd] {
+            assert!(!t.contains('{') && !t.contains("import."), "{lang:?}: {t}");
+        }
+    }
     // A version written as text is read as that version.
     let doc = AnswersDocument::parse(c, r#"{"version": "1", "lang": "en", "answers": {"residence": "uk"}}"#).unwrap();
     assert_eq!(doc.answers.one("residence"), Some("uk"));
@@ -110,7 +136,7 @@ fn stored_answers_that_cannot_all_be_read_keep_every_readable_answer_and_name_th
     );
 
     // A language the check does not have: the answers are kept all the same.
-    let (s, notice) = salvaged(r#"{"version":1,"lang":"de","answers":{"residence":"eu_eea"}}"#, Lang::Nl);
+    let (s, notice) = salvaged(r#"{"version":1,"lang":"tr","answers":{"residence":"eu_eea"}}"#, Lang::Nl);
     assert_eq!((s.lang, s.answers.len()), (None, 1));
     assert!(notice.starts_with("Ze zijn opgeslagen in een taal die deze check niet heeft."), "{notice}");
     assert!(notice.contains("Bewaard: 1 van je antwoorden."), "{notice}");

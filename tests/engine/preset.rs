@@ -16,18 +16,24 @@ fn a_newsletter_link_presets_language_organisation_and_service() {
     assert_eq!(from("service=threads,facebook").services, ["facebook", "threads"], "a service implies Meta, in content order");
     assert_eq!(from("service=threads").controller.as_deref(), Some("meta"));
     assert_eq!(from("lang=nl-BE&controller=LinkedIn").controller.as_deref(), Some("linkedin"));
+    // Every language the check has, by its code or a longer tag.
+    for lang in Lang::ALL {
+        assert_eq!(from(&format!("lang={}", lang.code())).lang, Some(lang));
+        assert_eq!(from(&format!("lang={}-CH", lang.code())).lang, Some(lang));
+    }
 }
 
 #[test]
 fn unknown_or_malformed_parameters_are_ignored() {
     for junk in ["", "#", "&&&", "lang", "lang=xx", "controller=<script>alert(1)</script>", "%%%=%%", "utm_source=mail&utm_medium=x",
-        "service=myspace", "controller=linkedin&service=instagram", "skip=yes", "a=b=c", "lang=en&lang=de"] {
+        "service=myspace", "controller=linkedin&service=instagram", "skip=yes", "a=b=c", "lang=en&lang=tr"] {
         let p = from(junk);
         assert!(p.controller.is_none() || p.controller.as_deref() == Some("linkedin"), "{junk}: {p:?}");
         assert!(p.services.is_empty(), "{junk}: {p:?}");
         assert!(!p.skip_start, "{junk}");
     }
-    assert_eq!(from("lang=en&lang=de").lang, Some(Lang::En), "an invalid later value does not undo a valid one");
+    assert_eq!(from("lang=en&lang=tr").lang, Some(Lang::En), "an invalid later value does not undo a valid one");
+    assert_eq!(from("lang=tr").lang, None, "a language the check does not have");
     let long = format!("lang=en&{}", "x".repeat(100_000));
     assert_eq!(from(&long).lang, Some(Lang::En));
     assert_eq!(from(&"é&".repeat(10_000)), Preset::default());

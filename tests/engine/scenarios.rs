@@ -1,8 +1,8 @@
-//! Every route and every Art. 9 category, in both languages, with snapshots of
+//! Every route and every Art. 9 category, in every language, with snapshots of
 //! the objection texts a person would send.
 use objection_check::engine::{Lang, Route, SpecialCategory, Strength};
 
-use crate::{check, meta_base};
+use crate::{check, meta_base, paragraph, text_for, PerLang, GDPR};
 
 fn other_org(basis: &str) -> objection_check::engine::Answers {
     let mut a = meta_base().with("controller", "other").with("purpose", "ai_training").with("legal_basis", basis);
@@ -73,7 +73,8 @@ fn consent_means_withdraw_not_object() {
         assert_eq!(a.route, Route::WithdrawConsent);
         let letter = a.letter.unwrap();
         insta::assert_snapshot!(format!("consent_long_{}", lang.code()), letter.long);
-        assert!(!letter.long.contains("21(1)") && !letter.long.contains("21 lid 1"), "{}", letter.long);
+        assert!(!letter.long.contains(&paragraph(lang, 21, 1)), "{}", letter.long);
+        assert!(letter.long.contains(&paragraph(lang, 7, 3)), "withdrawn under Art. 7(3): {}", letter.long);
         assert!(a.citations.iter().any(|c| c.id == "art7_3"));
         assert!(a.citations.iter().any(|c| c.id == "art17_1_b"));
     }
@@ -91,7 +92,9 @@ fn contract_obligation_vital_interest_have_no_art21_right() {
             assert!(letter.short.contains("15"), "an access request: {}", letter.short);
         }
     }
-    insta::assert_snapshot!("no_right_short_en", check(Lang::En, &other_org("contract")).letter.unwrap().short);
+    for lang in Lang::ALL {
+        insta::assert_snapshot!(format!("no_right_short_{}", lang.code()), check(lang, &other_org("contract")).letter.unwrap().short);
+    }
 }
 
 #[test]
@@ -111,6 +114,32 @@ fn public_task_objection_names_art6_1_e() {
     assert!(short.contains("Art. 6(1)(e) GDPR"), "{short}");
     assert!(!short.contains("artificial intelligence"), "{short}");
     assert!(a.citations.iter().any(|c| c.id == "art6_1_e"));
+    let art6_1_e = PerLang {
+        en: "6(1)(e)",
+        nl: "6 lid 1 sub e",
+        de: "6 Abs. 1 lit. e",
+        fr: "6, paragraphe 1, point e)",
+        es: "6, apartado 1, letra e)",
+        it: "6, paragrafo 1, lettera e)",
+        pl: "6 ust. 1 lit. e",
+    };
+    let ai = PerLang {
+        en: "artificial intelligence",
+        nl: "kunstmatige intelligentie",
+        de: "künstliche",
+        fr: "intelligence artificielle",
+        es: "inteligencia artificial",
+        it: "intelligenza artificiale",
+        pl: "sztucznej inteligencji",
+    };
+    for lang in Lang::ALL {
+        let short = check(lang, &other_org("public_task").with("purpose", "other_use")).letter.unwrap().short;
+        assert!(short.contains(art6_1_e.get(lang)) && short.contains(GDPR.get(lang)), "{lang:?}: {short}");
+        assert!(!short.contains(ai.get(lang)), "{lang:?}: {short}");
+        // The same organisation's AI training does name it.
+        let ai_short = check(lang, &other_org("public_task")).letter.unwrap().short;
+        assert!(ai_short.contains(ai.get(lang)), "{lang:?}: {ai_short}");
+    }
 }
 
 #[test]
@@ -142,6 +171,13 @@ fn uk_residents_object_under_uk_gdpr_to_the_ico() {
     let short = a.letter.unwrap().short;
     assert!(short.contains("Art. 21(1) UK GDPR"), "{short}");
     assert!(a.citations.iter().all(|c| !c.label.ends_with(" GDPR") || c.label.ends_with("UK GDPR") || c.id.starts_with('c')));
+    for lang in Lang::ALL {
+        let short = check(lang, &answers).letter.unwrap().short;
+        // "UK GDPR", "RGPD britannique", "RGPD del Reino Unido".
+        let uk_gdpr = crate::content().text(lang, "law.uk_gdpr");
+        assert!(short.contains(&paragraph(lang, 21, 1)) && short.contains(uk_gdpr), "{lang:?}: {short}");
+        assert!(!short.replace(uk_gdpr, "").contains(GDPR.get(lang)), "the UK GDPR, not the EU's: {short}");
+    }
 }
 
 #[test]
@@ -190,13 +226,27 @@ fn art9_strength_follows_whether_it_was_made_public() {
     assert_eq!(strength(ticked(&["health"]).with("art9_made_public", "not_sure")), Some(Strength::Moderate));
     assert_eq!(strength(ticked(&["not_sure"]).with("art9_made_public", "limited_audience")), Some(Strength::Moderate));
     assert_eq!(strength(ticked(&["health"]).with("art9_made_public", "deliberately_public")), Some(Strength::Limited));
-    let limited = check(Lang::En, &ticked(&["religious"]).with("art9_made_public", "deliberately_public"));
-    let short = limited.letter.unwrap().short;
-    assert!(!short.contains("did not make these data manifestly public"), "must not claim what the person denied: {short}");
-    insta::assert_snapshot!("art9_limited_short_en", short);
-    let moderate = check(Lang::Nl, &ticked(&["not_sure"]).with("art9_made_public", "not_sure"));
-    insta::assert_snapshot!("art9_moderate_short_nl", moderate.letter.unwrap().short);
+    for lang in Lang::ALL {
+        let answers = ticked(&["religious"]).with("art9_made_public", "deliberately_public");
+        let short = check(lang, &answers).letter.unwrap().short;
+        assert!(!short.contains(NOT_MADE_PUBLIC.get(lang)), "must not claim what the person denied: {short}");
+        assert!(!short.contains(&text_for(lang, "letter.short.art9_not_public", &answers)), "{short}");
+        insta::assert_snapshot!(format!("art9_limited_short_{}", lang.code()), short);
+        let moderate = check(lang, &ticked(&["not_sure"]).with("art9_made_public", "not_sure"));
+        insta::assert_snapshot!(format!("art9_moderate_short_{}", lang.code()), moderate.letter.unwrap().short);
+    }
 }
+
+/// "I did not make these data manifestly public" in each language's letter.
+const NOT_MADE_PUBLIC: PerLang<&str> = PerLang {
+    en: "did not make these data manifestly public",
+    nl: "niet kennelijk openbaar gemaakt",
+    de: "nicht offensichtlich öffentlich gemacht",
+    fr: "pas rendu ces données manifestement publiques",
+    es: "No he hecho manifiestamente públicos",
+    it: "Non ho reso manifestamente pubblici",
+    pl: "nie zostały przeze mnie w sposób oczywisty upublicznione",
+};
 
 #[test]
 fn objecting_after_training_start_stops_future_use_only() {
@@ -213,6 +263,27 @@ fn objecting_after_training_start_stops_future_use_only() {
     });
     let step = linkedin.steps.iter().find(|s| s.id == "timing_after").unwrap();
     assert!(step.body.contains("3 november 2025"), "{}", step.body);
+    // Each language's own dates: Meta's start, LinkedIn's.
+    let meta_start = PerLang { en: "27 May 2025", nl: "27 mei 2025", de: "27. Mai 2025", fr: "27 mai 2025", es: "27 de mayo de 2025", it: "27 maggio 2025", pl: "27 maja 2025" };
+    let linkedin_start = PerLang {
+        en: "3 November 2025",
+        nl: "3 november 2025",
+        de: "3. November 2025",
+        fr: "3 novembre 2025",
+        es: "3 de noviembre de 2025",
+        it: "3 novembre 2025",
+        pl: "3 listopada 2025",
+    };
+    let mut linkedin = meta_base().with("controller", "linkedin").with("already_objected", "after_training");
+    linkedin.remove("services");
+    for lang in Lang::ALL {
+        let a = check(lang, &meta_base().with("already_objected", "after_training"));
+        let step = a.steps.iter().find(|s| s.id == "timing_after").unwrap();
+        assert!(step.body.contains(meta_start.get(lang)), "{lang:?}: {}", step.body);
+        let l = check(lang, &linkedin);
+        let step = l.steps.iter().find(|s| s.id == "timing_after").unwrap();
+        assert!(step.body.contains(linkedin_start.get(lang)), "{lang:?}: {}", step.body);
+    }
 }
 
 #[test]
@@ -244,6 +315,14 @@ fn the_reminder_is_one_month_later_as_an_all_day_event() {
     assert!(r.ics.contains("DTEND;VALUE=DATE:20261224\r\n"));
     assert!(r.ics.lines().all(|l| l.len() <= 75), "lines are folded");
     assert!(r.ics.contains("Art. 12(3) GDPR"));
+    for lang in Lang::ALL {
+        let r = check(lang, &meta_base()).reminder.unwrap();
+        assert_eq!(r.date, "2026-12-23");
+        assert!(r.ics.lines().all(|l| l.len() <= 75), "lines are folded");
+        // Unfolded, and with the commas ICS escapes read back.
+        let unfolded = r.ics.replace("\r\n ", "").replace("\\,", ",");
+        assert!(unfolded.contains(&paragraph(lang, 12, 3)) && unfolded.contains(GDPR.get(lang)), "{lang:?}: {unfolded}");
+    }
 }
 
 #[test]
@@ -277,13 +356,36 @@ fn the_persons_own_words_are_quoted_verbatim_never_interpreted() {
 
 // ---------------------------------------------------------------- the letter a lawyer would send
 
-/// The sentences of a text (split at full stops and line ends), trimmed.
+/// The sentences of a text (split at full stops and line ends), trimmed. A
+/// full stop ends a sentence where a new one begins after it (a capital
+/// letter), not where an abbreviation is followed by a number or letter:
+/// "Art. 9(2)(e)", "Art. 9 Abs. 2 lit. e", "Rn. 77", "art. 9 ust. 2".
 fn sentences(text: &str) -> Vec<String> {
-    text.split(['\n'])
-        .flat_map(|line| line.split(". "))
+    let mut found = Vec::new();
+    for line in text.split('\n') {
+        let mut start = 0;
+        for (i, _) in line.match_indices(". ") {
+            if line[i + 2..].chars().next().is_some_and(char::is_uppercase) {
+                found.push(&line[start..i]);
+                start = i + 2;
+            }
+        }
+        found.push(&line[start..]);
+    }
+    found
+        .into_iter()
         .map(|s| s.trim().trim_start_matches("- ").trim_end_matches('.').to_string())
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+#[test]
+fn sentences_end_at_full_stops_not_at_abbreviations() {
+    assert_eq!(sentences("- One. Two (Art. 9(2)(e) GDPR).\nThree"), ["One", "Two (Art. 9(2)(e) GDPR)", "Three"]);
+    assert_eq!(
+        sentences("Die Ausnahme nach Art. 9 Abs. 2 lit. e DSGVO greift nicht (EuGH C-252/21, Rn. 77-83). Bitte"),
+        ["Die Ausnahme nach Art. 9 Abs. 2 lit. e DSGVO greift nicht (EuGH C-252/21, Rn. 77-83)", "Bitte"]
+    );
 }
 
 /// Both letter texts of an assessment, one after the other (a reason that
@@ -343,21 +445,102 @@ fn a_not_sure_answer_never_becomes_a_statement_of_fact() {
     assert!(a.contains("I cannot rule out that my content reveals special categories of personal data about me"), "{a}");
     assert!(!a.contains("health"), "no category is named that the person did not tick: {a}");
     assert!(!a.contains("My content can reveal"), "{a}");
+    // The same in every language, in its own words.
+    for lang in Lang::ALL {
+        let unsure = meta_base().with_many("art9", &["health"]).with("art9_made_public", "not_sure");
+        let a = letters(lang, &unsure);
+        assert!(!a.contains(NOT_MADE_PUBLIC.get(lang)), "{lang:?}: {a}");
+        for id in ["letter.art9_not_public", "letter.short.art9_not_public"] {
+            assert!(!a.contains(&text_for(lang, id, &unsure)), "{lang:?} {id}: {a}");
+        }
+        for id in ["letter.art9_public_unsure", "letter.short.art9_public_unsure"] {
+            assert!(a.contains(&text_for(lang, id, &unsure)), "{lang:?} {id}: {a}");
+        }
+        let categories_unsure = meta_base().with_many("art9", &["not_sure"]).with("art9_made_public", "limited_audience");
+        let a = letters(lang, &categories_unsure);
+        for id in ["letter.art9_unsure_only", "letter.short.art9_unsure_only"] {
+            assert!(a.contains(&text_for(lang, id, &categories_unsure)), "{lang:?} {id}: {a}");
+        }
+        let health = check(lang, &meta_base().with_many("art9", &["health"]).with("art9_made_public", "limited_audience"));
+        let label = &health.art9.categories[0].label;
+        assert!(!a.contains(label.as_str()), "{lang:?}: no category is named that the person did not tick ({label}): {a}");
+        // What a ticked category's letter opens with ("My content can reveal").
+        let revealed = text_for(lang, "letter.short.art9_revealed", &categories_unsure);
+        let opening = revealed.split(" (").next().unwrap();
+        assert!(!a.contains(opening), "{lang:?}: {opening:?} in {a}");
+    }
 }
 
 #[test]
 fn each_reason_argues_with_its_source_in_the_long_letter() {
     let cases = [
-        ("sensitive_content", "EDPB Opinion 28/2024, para 34", "EDPB-advies 28/2024, punt 34"),
-        ("professional_secrecy", "compelling legitimate ground", "dwingende gerechtvaardigde grond"),
-        ("safety", "C-252/21, para 123", "C-252/21, punt 123"),
-        ("creative_work", "Art. 5(1)(b) and 6(4) GDPR", "artikel 5 lid 1 sub b en 6 lid 4 AVG"),
-        ("children_family", "Recital 38 GDPR", "overweging 38 AVG"),
-        ("public_role", "Art. 6(1)(f) GDPR", "artikel 6 lid 1 sub f AVG"),
-        ("posted_before_notice", "14 April 2025", "14 april 2025"),
+        ("sensitive_content", PerLang {
+            en: "EDPB Opinion 28/2024, para 34",
+            nl: "EDPB-advies 28/2024, punt 34",
+            de: "EDSA-Stellungnahme 28/2024, Rn. 34",
+            fr: "avis 28/2024 du CEPD, point 34",
+            es: "Dictamen 28/2024 del CEPD, apartado 34",
+            it: "parere 28/2024 dell'EDPB, punto 34",
+            pl: "opinia EROD 28/2024, pkt 34",
+        }),
+        ("professional_secrecy", PerLang {
+            en: "compelling legitimate ground",
+            nl: "dwingende gerechtvaardigde grond",
+            de: "zwingende schutzwürdige Gründe",
+            fr: "motifs légitimes et impérieux",
+            es: "motivos legítimos imperiosos",
+            it: "motivi legittimi cogenti",
+            pl: "ważne prawnie uzasadnione podstawy",
+        }),
+        ("safety", PerLang {
+            en: "C-252/21, para 123",
+            nl: "C-252/21, punt 123",
+            de: "C-252/21, Rn. 123",
+            fr: "C-252/21, point 123",
+            es: "C-252/21, apartado 123",
+            it: "C-252/21, punto 123",
+            pl: "C-252/21, pkt 123",
+        }),
+        ("creative_work", PerLang {
+            en: "Art. 5(1)(b) and 6(4) GDPR",
+            nl: "artikel 5 lid 1 sub b en 6 lid 4 AVG",
+            de: "Art. 5 Abs. 1 lit. b und Art. 6 Abs. 4 DSGVO",
+            fr: "article 5, paragraphe 1, point b), et article 6, paragraphe 4, du RGPD",
+            es: "artículos 5, apartado 1, letra b), y 6, apartado 4, del RGPD",
+            it: "articolo 5, paragrafo 1, lettera b), e articolo 6, paragrafo 4, del GDPR",
+            pl: "art. 5 ust. 1 lit. b i art. 6 ust. 4 RODO",
+        }),
+        ("children_family", PerLang {
+            en: "Recital 38 GDPR",
+            nl: "overweging 38 AVG",
+            de: "Erwägungsgrund 38 DSGVO",
+            fr: "considérant 38 du RGPD",
+            es: "considerando 38 del RGPD",
+            it: "considerando 38 del GDPR",
+            pl: "motyw 38 RODO",
+        }),
+        ("public_role", PerLang {
+            en: "Art. 6(1)(f) GDPR",
+            nl: "artikel 6 lid 1 sub f AVG",
+            de: "Art. 6 Abs. 1 lit. f DSGVO",
+            fr: "article 6, paragraphe 1, point f), du RGPD",
+            es: "artículo 6, apartado 1, letra f), del RGPD",
+            it: "articolo 6, paragrafo 1, lettera f), del GDPR",
+            pl: "art. 6 ust. 1 lit. f RODO",
+        }),
+        ("posted_before_notice", PerLang {
+            en: "14 April 2025",
+            nl: "14 april 2025",
+            de: "14. April 2025",
+            fr: "14 avril 2025",
+            es: "14 de abril de 2025",
+            it: "14 aprile 2025",
+            pl: "14 kwietnia 2025",
+        }),
     ];
-    for (reason, en, nl) in cases {
-        for (lang, needle) in [(Lang::En, en), (Lang::Nl, nl)] {
+    for (reason, needles) in cases {
+        for lang in Lang::ALL {
+            let needle = needles.get(lang);
             let a = check(lang, &meta_base().with_many("reasons", &[reason]));
             let letter = a.letter.unwrap();
             let argues = letter.long.split("\n\n").any(|p| p.contains(needle) && p.chars().count() > 250);
@@ -374,6 +557,17 @@ fn each_reason_argues_with_its_source_in_the_long_letter() {
     assert!(!marketing.contains("product improvement"), "not for direct marketing: {marketing}");
 }
 
+/// "could not reasonably expect" (the plain expectation reason) in each language.
+const EXPECT: PerLang<&str> = PerLang {
+    en: "could not reasonably expect",
+    nl: "redelijkerwijs niet verwachten",
+    de: "vernünftigerweise nicht damit rechnen",
+    fr: "pas raisonnablement m'attendre",
+    es: "no podía esperar razonablemente",
+    it: "non potevo ragionevolmente aspettarmi",
+    pl: "nie mieściło się w moich rozsądnych oczekiwaniach",
+};
+
 #[test]
 fn the_expectation_argument_is_made_only_for_content_from_before_the_notice() {
     for lang in Lang::ALL {
@@ -383,8 +577,11 @@ fn the_expectation_argument_is_made_only_for_content_from_before_the_notice() {
         let a = objection_check::engine::assess(crate::content(), lang, &meta_base().with_many("reasons", &["unexpected_use", "safety"]), crate::today());
         assert_eq!(a.missing, ["reasons"]);
         let l = a.letter.unwrap();
-        let expect = if lang == Lang::En { "could not reasonably expect" } else { "redelijkerwijs niet verwachten" };
+        let expect = EXPECT.get(lang);
         assert!(!l.short.contains(expect), "{}", l.short);
+        // ... which another organisation's letter does make, in these words.
+        let other = check(lang, &other_org("legitimate_interest")).letter.unwrap().short;
+        assert!(other.contains(expect), "{lang:?}: {other}");
     }
     let meta = check(Lang::En, &meta_base()).letter.unwrap().short;
     assert!(meta.contains("Much of my content dates from before Meta announced this use on 14 April 2025"), "{meta}");
@@ -403,7 +600,17 @@ fn the_expectation_argument_is_made_only_for_content_from_before_the_notice() {
 
 #[test]
 fn content_posted_as_a_child_is_argued_without_a_second_tick() {
-    for (lang, child) in [(Lang::En, "posted when I was a child"), (Lang::Nl, "als kind")] {
+    let posted_as_child = PerLang {
+        en: "posted when I was a child",
+        nl: "als kind",
+        de: "als ich ein Kind war",
+        fr: "quand j'étais enfant",
+        es: "cuando era menor de edad",
+        it: "quando ero minorenne",
+        pl: "w okresie mojego dzieciństwa",
+    };
+    for lang in Lang::ALL {
+        let child = posted_as_child.get(lang);
         let yes = check(lang, &meta_base().with("posted_as_minor", "yes"));
         let letter = yes.letter.unwrap();
         assert!(letter.short.contains(child) && letter.long.contains(child), "{}", letter.short);
@@ -438,6 +645,14 @@ fn something_else_is_the_persons_own_words_or_nothing() {
         for t in [&l.short, &l.long] {
             assert!(!t.contains("urther circumstances") && !t.contains("erdere omstandigheden"), "{t}");
         }
+        // In every language: the reasons are the safety line and the person's
+        // words, and nothing the check adds in general.
+        let mut lines: Vec<&str> = l.short.lines().filter(|line| line.starts_with("- ")).collect();
+        lines.sort();
+        let own = format!("- {text}");
+        let mut expected = [crate::content().text(lang, "letter.reason.safety"), own.as_str()];
+        expected.sort();
+        assert_eq!(lines, expected, "{lang:?}: {}", l.short);
     }
     let missing = objection_check::engine::assess(
         crate::content(),
@@ -450,15 +665,37 @@ fn something_else_is_the_persons_own_words_or_nothing() {
 
 #[test]
 fn a_person_others_post_about_has_a_reason_of_their_own() {
-    for (lang, needle) in [(Lang::En, "post photos of me"), (Lang::Nl, "Anderen")] {
+    let others_post = PerLang {
+        en: "post photos of me",
+        nl: "Anderen",
+        de: "posten Fotos von mir",
+        fr: "publient des photos de moi",
+        es: "publican fotos mías",
+        it: "pubblicano foto di me",
+        pl: "publikują moje zdjęcia",
+    };
+    let children = PerLang { en: "children", nl: "kinderen", de: "Kinder", fr: "enfants", es: "hijos", it: "figli", pl: "dzieci" };
+    for lang in Lang::ALL {
+        let needle = others_post.get(lang);
         let grandmother = meta_base().with_many("reasons", &["others_post"]);
         let a = check(lang, &grandmother);
         let l = a.letter.unwrap();
         assert!(l.short.contains(needle) && l.long.contains(needle), "{}", l.short);
-        assert!(!l.short.contains("children") && !l.short.contains("kinderen"), "not the reverse of her case: {}", l.short);
+        assert!(!l.short.contains(children.get(lang)), "not the reverse of her case: {}", l.short);
         assert!(a.steps.iter().any(|s| s.id == "others_post"), "the step to ask the poster stays");
     }
 }
+
+/// "special categories" (of personal data, Art. 9) in each language version.
+const SPECIAL_CATEGORIES: PerLang<&str> = PerLang {
+    en: "special categories",
+    nl: "bijzondere categorieën",
+    de: "besondere Kategorien",
+    fr: "catégories particulières",
+    es: "categorías especiales",
+    it: "categorie particolari",
+    pl: "szczególne kategorie",
+};
 
 #[test]
 fn a_face_in_a_photo_is_not_claimed_as_biometric_data() {
@@ -471,8 +708,9 @@ fn a_face_in_a_photo_is_not_claimed_as_biometric_data() {
         assert!(ids.contains(&"art4_14") && ids.contains(&"recital51"), "{ids:?}");
         assert!(!ids.contains(&"c184_20"), "C-184/20 is about indirectly revealed data: {ids:?}");
         let short = a.letter.unwrap().short;
-        assert!(!short.contains("special categories") && !short.contains("bijzondere categorieën"), "{short}");
-        assert!(short.contains("4(14)") || short.contains("4 punt 14"), "{short}");
+        assert!(!short.to_lowercase().contains(&SPECIAL_CATEGORIES.get(lang).to_lowercase()), "{short}");
+        let art4_14 = PerLang { en: "4(14)", nl: "4 punt 14", de: "4 Nr. 14", fr: "4, point 14", es: "4, punto 14", it: "4, punto 14", pl: "4 pkt 14" };
+        assert!(short.contains(art4_14.get(lang)), "{short}");
         assert!(!a.steps.iter().any(|s| s.id == "limit_audience"));
     }
     let flow = objection_check::engine::flow::Flow::new(crate::content(), &meta_base().with_many("art9", &["biometric"]));
@@ -498,6 +736,19 @@ fn each_category_says_how_strong_it_is_and_why() {
     assert!(!public.art9.categories[0].reason.is_empty());
 }
 
+/// The stem of "train" (an AI model) in each language, in lower case.
+const TRAIN: PerLang<&str> = PerLang { en: "train", nl: "train", de: "train", fr: "entraîn", es: "entren", it: "addestr", pl: "tren" };
+
+#[test]
+fn the_training_stems_are_those_of_the_letters() {
+    // Each stem is in the erasure sentence of an AI-training letter, so its
+    // absence from a marketing letter means something.
+    for lang in Lang::ALL {
+        let long = check(lang, &meta_base()).letter.unwrap().long.to_lowercase();
+        assert!(long.contains(TRAIN.get(lang)), "{lang:?}: {long}");
+    }
+}
+
 #[test]
 fn direct_marketing_is_a_purpose_whatever_the_basis() {
     for lang in Lang::ALL {
@@ -509,14 +760,13 @@ fn direct_marketing_is_a_purpose_whatever_the_basis() {
         let a = check(lang, &marketing("consent"));
         assert_eq!(a.route, Route::ObjectArt21Marketing);
         let l = a.letter.unwrap();
-        let (withdraw, object) = if lang == Lang::En { ("7(3)", "21(2)") } else { ("7 lid 3", "21 lid 2") };
-        assert!(l.short.contains(withdraw) && l.short.contains(object), "{}", l.short);
+        let (withdraw, object) = (paragraph(lang, 7, 3), paragraph(lang, 21, 2));
+        assert!(l.short.contains(&withdraw) && l.short.contains(&object), "{}", l.short);
         assert!(a.steps.iter().any(|s| s.id == "withdraw_consent_how") && a.steps.iter().any(|s| s.id == "marketing_absolute"));
         assert!(!l.long.contains("training") && !l.long.contains("training"), "no training data sets: {}", l.long);
         assert!(!l.long.contains("trainen") && !l.long.contains("train"), "{}", l.long);
-        if lang == Lang::En {
-            insta::assert_snapshot!("marketing_consent_long_en", l.long);
-        }
+        assert!(!l.long.to_lowercase().contains(TRAIN.get(lang)), "no training data sets: {}", l.long);
+        insta::assert_snapshot!(format!("marketing_consent_long_{}", lang.code()), l.long);
     }
 }
 
@@ -528,6 +778,20 @@ fn public_task_and_public_authorities_are_explained_right() {
     assert!(a.citations.iter().any(|c| c.id == "art6_1_2"));
     let nl = check(Lang::Nl, &other_org("legitimate_interest").with("public_body", "yes")).letter.unwrap().short;
     assert!(nl.contains("tweede alinea"), "{nl}");
+    // Art. 6(1), second subparagraph, as each language version names it.
+    let second = PerLang {
+        en: "second subparagraph",
+        nl: "tweede alinea",
+        de: "UAbs. 2",
+        fr: "second alinéa",
+        es: "párrafo segundo",
+        it: "secondo comma",
+        pl: "akapit drugi",
+    };
+    for lang in Lang::ALL {
+        let short = check(lang, &other_org("legitimate_interest").with("public_body", "yes")).letter.unwrap().short;
+        assert!(short.contains(second.get(lang)) && short.contains(&paragraph(lang, 21, 1)), "{lang:?}: {short}");
+    }
     for basis in ["contract", "legal_obligation"] {
         let a = check(Lang::En, &other_org(basis));
         let step = a.steps.iter().find(|s| s.id == "no_right_explained").unwrap();
@@ -586,6 +850,40 @@ fn uk_citations_point_to_the_uk_text_and_case_law_is_persuasive() {
     let case = nl.citations.iter().find(|c| c.id == "c252_21_9_2_e").unwrap();
     assert!(case.label.ends_with(crate::content().text(Lang::Nl, "cite.uk_persuasive")) && case.label.contains("VK"), "{}", case.label);
     assert!(nl.letter.unwrap().long.contains("European Union (Withdrawal) Act 2018, s. 6(2)"));
+    // ... and in every language, which names the UK in its own words.
+    let the_uk = PerLang {
+        en: "in the UK",
+        nl: "VK",
+        de: "Vereinigten Königreich",
+        fr: "Royaume-Uni",
+        es: "Reino Unido",
+        it: "Regno Unito",
+        pl: "Wielkiej Brytanii",
+    };
+    for lang in Lang::ALL {
+        let a = check(lang, &uk);
+        for c in a.citations.iter().filter(|c| c.id.starts_with("art") || c.id.starts_with("recital")) {
+            let uk_gdpr = crate::content().text(lang, "law.uk_gdpr");
+            assert!(c.url.starts_with("https://www.legislation.gov.uk/eur/2016/679/") && c.label.contains(uk_gdpr), "{lang:?} {}: {}", c.id, c.label);
+        }
+        let case = a.citations.iter().find(|c| c.id == "c252_21_9_2_e").unwrap();
+        let persuasive = crate::content().text(lang, "cite.uk_persuasive");
+        assert!(case.label.ends_with(persuasive) && persuasive.contains(the_uk.get(lang)), "{lang:?}: {}", case.label);
+        let section = PerLang {
+            en: "s. 6(2)",
+            nl: "s. 6(2)",
+            de: "s. 6(2)",
+            fr: "section 6, paragraphe 2",
+            es: "sección 6, apartado 2",
+            it: "section 6(2)",
+            pl: "sekcja 6 ust. 2",
+        };
+        let long = a.letter.unwrap().long;
+        assert!(long.contains(&format!("European Union (Withdrawal) Act 2018, {}", section.get(lang))), "{lang:?}: {long}");
+        let vars = objection_check::engine::text::question_vars(crate::content(), lang, &uk);
+        let hint = objection_check::engine::text::fill(crate::content().text(lang, "q.reasons.hint"), &vars);
+        assert!(hint.contains(&paragraph(lang, 21, 1)) && hint.contains(crate::content().text(lang, "law.uk_gdpr")), "{lang:?}: {hint}");
+    }
     // The questions name the UK GDPR too.
     let content = crate::content();
     let vars = objection_check::engine::text::question_vars(content, Lang::En, &uk);
@@ -605,13 +903,15 @@ fn the_letters_for_the_closing_note() {
         .with_many("art9", &["health"])
         .with("art9_made_public", "limited_audience")
         .with_many("reasons", &["posted_before_notice"]);
-    insta::assert_snapshot!("health_instagram_long_nl", check(Lang::Nl, &health).letter.unwrap().long);
-    insta::assert_snapshot!("health_instagram_short_nl", check(Lang::Nl, &health).letter.unwrap().short);
     // A LinkedIn user in Germany bound by professional secrecy.
     let mut linkedin = meta_base().with("controller", "linkedin").with("country", "de").with("land", "de-nw").with_many("reasons", &["professional_secrecy"]);
     linkedin.remove("services");
-    insta::assert_snapshot!("linkedin_secrecy_long_en", check(Lang::En, &linkedin).letter.unwrap().long);
-    insta::assert_snapshot!("linkedin_secrecy_long_nl", check(Lang::Nl, &linkedin).letter.unwrap().long);
+    for lang in Lang::ALL {
+        let code = lang.code();
+        insta::assert_snapshot!(format!("health_instagram_long_{code}"), check(lang, &health).letter.unwrap().long);
+        insta::assert_snapshot!(format!("health_instagram_short_{code}"), check(lang, &health).letter.unwrap().short);
+        insta::assert_snapshot!(format!("linkedin_secrecy_long_{code}"), check(lang, &linkedin).letter.unwrap().long);
+    }
 }
 
 // ---------------------------------------------------------------- every organisation by name
@@ -621,11 +921,23 @@ fn another_organisation_is_named_as_the_person_typed_it() {
     let typed = other_org("legitimate_interest")
         .with("organisation_name", "  Voorbeeld {law} B.V. ")
         .with("organisation_address", "Postbus 1, 1000 AA Amsterdam");
-    for (lang, subject) in [(Lang::En, "Subject: Objection to the processing of my personal data by Voorbeeld {law} B.V."), (Lang::Nl, "Onderwerp: Bezwaar tegen de verwerking van mijn persoonsgegevens door Voorbeeld {law} B.V.")] {
+    let subjects = PerLang {
+        en: "Subject: Objection to the processing of my personal data by Voorbeeld {law} B.V.",
+        nl: "Onderwerp: Bezwaar tegen de verwerking van mijn persoonsgegevens door Voorbeeld {law} B.V.",
+        de: "Betreff: Widerspruch gegen die Verarbeitung meiner personenbezogenen Daten durch Voorbeeld {law} B.V.",
+        fr: "Objet\u{a0}: Opposition au traitement de mes données à caractère personnel par Voorbeeld {law} B.V.",
+        es: "Asunto: Oposición al tratamiento de mis datos personales por parte de Voorbeeld {law} B.V.",
+        it: "Oggetto: Opposizione al trattamento dei miei dati personali da parte di Voorbeeld {law} B.V.",
+        pl: "Dotyczy: sprzeciwu wobec przetwarzania moich danych osobowych, którego dokonuje Voorbeeld {law} B.V.",
+    };
+    // The privacy team it is addressed to.
+    let team = PerLang { en: "privacy", nl: "privacy", de: "Datenschutz", fr: "équipe protection", es: "equipo de privacidad", it: "ufficio privacy", pl: "zespół ds. prywatności" };
+    for lang in Lang::ALL {
+        let subject = subjects.get(lang);
         let a = check(lang, &typed);
         let l = a.letter.unwrap();
         assert!(l.long.contains(subject), "{}", l.long);
-        assert!(l.long.contains("Voorbeeld {law} B.V., privacy") && l.long.contains("\nPostbus 1, 1000 AA Amsterdam\n"), "{}", l.long);
+        assert!(l.long.contains(&format!("Voorbeeld {{law}} B.V., {}", team.get(lang))) && l.long.contains("\nPostbus 1, 1000 AA Amsterdam\n"), "{}", l.long);
         assert!(l.short.contains("Voorbeeld {law} B.V."), "{}", l.short);
         let step = a.steps.iter().find(|s| s.id == "submit_other").unwrap();
         assert!(step.title.contains("Voorbeeld {law} B.V."), "{}", step.title);
@@ -645,6 +957,18 @@ fn the_result_says_when_the_organisations_facts_were_last_checked() {
     assert_eq!(en.facts_checked.as_deref(), Some("Facts about Meta last checked on 27 May 2025."));
     let nl = check(Lang::Nl, &meta_base());
     assert_eq!(nl.facts_checked.as_deref(), Some("Feiten over Meta voor het laatst gecontroleerd op 27 mei 2025."));
+    let said = PerLang {
+        en: "Facts about Meta last checked on 27 May 2025.",
+        nl: "Feiten over Meta voor het laatst gecontroleerd op 27 mei 2025.",
+        de: "Die Angaben über Meta wurden zuletzt am 27. Mai 2025 geprüft.",
+        fr: "Informations sur Meta vérifiées pour la dernière fois le 27 mai 2025.",
+        es: "Datos sobre Meta comprobados por última vez el 27 de mayo de 2025.",
+        it: "Informazioni su Meta verificate l'ultima volta il 27 maggio 2025.",
+        pl: "Informacje dotyczące tej organizacji (Meta) sprawdzono ostatnio 27 maja 2025.",
+    };
+    for lang in Lang::ALL {
+        assert_eq!(check(lang, &meta_base()).facts_checked.as_deref(), Some(said.get(lang)));
+    }
     let warnings = objection_check::engine::lint::warnings(crate::content(), objection_check::engine::Date::new(2026, 12, 2).unwrap());
     assert!(warnings.iter().any(|w| w.contains("`meta`") && w.contains("2025-05-27")), "{warnings:?}");
     let none = objection_check::engine::lint::warnings(crate::content(), objection_check::engine::Date::new(2025, 10, 1).unwrap());
@@ -694,6 +1018,11 @@ fn in_germany_the_persons_land_authority_not_the_bfdi() {
     assert_eq!(by(Lang::En).name, "Data Protection Authority of Bavaria (BayLDA)");
     assert!(by(Lang::Nl).name.contains("Bayerisches Landesamt"), "{}", by(Lang::Nl).name);
     assert_eq!(by(Lang::Nl).country_name, "Beieren");
+    let bavaria = PerLang { en: "Bavaria", nl: "Beieren", de: "Bayern", fr: "Bavière", es: "Baviera", it: "Baviera", pl: "Bawaria" };
+    for lang in Lang::ALL {
+        assert_eq!(by(lang).country_name, bavaria.get(lang), "{lang:?}");
+    }
+    assert!(by(Lang::De).name.starts_with("Bayerisches Landesamt für Datenschutzaufsicht"), "{}", by(Lang::De).name);
     let flow = objection_check::engine::flow::Flow::new(content, &meta_base());
     assert!(!flow.questions.iter().any(|q| q.id == "land"), "asked only in Germany");
 }
@@ -725,11 +1054,15 @@ fn in_switzerland_an_objection_under_the_fadp() {
             let a = check(lang, &swiss("linkedin", established));
             assert_eq!(a.route, Route::ObjectFadp);
             let l = a.letter.as_ref().expect("a Swiss letter");
-            let (art30, art303) = if lang == Lang::En { ("Art. 30(2)(b)", "Art. 30(3) FADP") } else { ("art. 30 lid 2 sub b", "art. 30 lid 3 FADP") };
+            let (art30, art303) = FADP_30.get(lang);
             assert!(l.short.contains(art30) && l.short.contains(art303), "{}", l.short);
             assert!(l.long.contains("32"), "civil action: {}", l.long);
             for t in [&l.short, &l.long] {
                 assert!(!t.contains("GDPR") && !t.contains("AVG") && !t.contains("Art. 12") && !t.contains("artikel 12"), "no GDPR claims: {t}");
+                // Nor in any language: the GDPR's name or its Art. 12 deadline.
+                for other in Lang::ALL {
+                    assert!(!t.contains(GDPR.get(other)) && !t.contains(&paragraph(other, 12, 3)), "no GDPR claims ({lang:?}): {t}");
+                }
             }
             assert!(a.authority.is_none() && a.reminder.is_none(), "no GDPR authority or Art. 12(3) deadline");
             let ids: Vec<&str> = a.steps.iter().map(|s| s.id.as_str()).collect();
@@ -745,9 +1078,24 @@ fn in_switzerland_an_objection_under_the_fadp() {
         gdpr.remove("services");
         assert_eq!(check(lang, &gdpr).route, Route::ObjectArt21);
     }
-    insta::assert_snapshot!("fadp_long_en", check(Lang::En, &swiss("linkedin", "no")).letter.unwrap().long);
-    insta::assert_snapshot!("fadp_short_nl", check(Lang::Nl, &swiss("other", "no").with("organisation_name", "Beispiel AG")).letter.unwrap().short);
+    for lang in Lang::ALL {
+        let code = lang.code();
+        insta::assert_snapshot!(format!("fadp_long_{code}"), check(lang, &swiss("linkedin", "no")).letter.unwrap().long);
+        insta::assert_snapshot!(format!("fadp_short_{code}"), check(lang, &swiss("other", "no").with("organisation_name", "Beispiel AG")).letter.unwrap().short);
+    }
 }
+
+/// Art. 30(2)(b) and 30(3) of the Swiss FADP as each language cites them (in
+/// Switzerland's own languages as its law writes them: "DSG", "LPD", "cpv.").
+const FADP_30: PerLang<(&str, &str)> = PerLang {
+    en: ("Art. 30(2)(b)", "Art. 30(3) FADP"),
+    nl: ("art. 30 lid 2 sub b", "art. 30 lid 3 FADP"),
+    de: ("Art. 30 Abs. 2 lit. b", "Art. 30 Abs. 3 DSG"),
+    fr: ("article 30, alinéa 2, lettre b", "article 30, alinéa 3, LPD"),
+    es: ("artículo 30, apartado 2, letra b)", "artículo 30, apartado 3, de la LPD"),
+    it: ("art. 30 cpv. 2 lett. b", "art. 30 cpv. 3 LPD"),
+    pl: ("art. 30 ust. 2 lit. b", "art. 30 ust. 3 FADP"),
+};
 
 #[test]
 fn linkedin_and_x_get_letters_like_metas() {
@@ -787,7 +1135,10 @@ fn meta_users_with_whatsapp_only_or_no_account_are_not_sent_to_the_accounts_cent
         let ids: Vec<&str> = whatsapp.steps.iter().map(|s| s.id.as_str()).collect();
         assert!(ids.contains(&"submit_whatsapp") && !ids.contains(&"submit_meta"), "{ids:?}");
         assert_eq!(whatsapp.forms.len(), 1);
-        assert!(!whatsapp.letter.unwrap().long.contains("Accounts Center") , "no Accounts Center");
+        let long = whatsapp.letter.unwrap().long;
+        assert!(!long.contains("Accounts Center") , "no Accounts Center");
+        assert!(!long.contains(crate::content().text(lang, "letter.long.accounts")), "no Accounts Center: {long}");
+        assert!(check(lang, &meta_base()).letter.unwrap().long.contains(crate::content().text(lang, "letter.long.accounts")), "{lang:?}");
         let none = check(lang, &meta_base().with_many("services", &["no_account"]));
         let ids: Vec<&str> = none.steps.iter().map(|s| s.id.as_str()).collect();
         assert!(ids.contains(&"meta_no_account") && !ids.contains(&"submit_meta") && !ids.contains(&"meta_not_covered"), "{ids:?}");
@@ -797,7 +1148,9 @@ fn meta_users_with_whatsapp_only_or_no_account_are_not_sent_to_the_accounts_cent
         let not_covered = check(lang, &meta_base()).steps.into_iter().find(|s| s.id == "meta_not_covered").unwrap();
         assert!(not_covered.body.contains("Meta AI"));
     }
-    insta::assert_snapshot!("meta_no_account_short_en", check(Lang::En, &meta_base().with_many("services", &["no_account"])).letter.unwrap().short);
+    for lang in Lang::ALL {
+        insta::assert_snapshot!(format!("meta_no_account_short_{}", lang.code()), check(lang, &meta_base().with_many("services", &["no_account"])).letter.unwrap().short);
+    }
 }
 
 #[test]
