@@ -29,6 +29,7 @@ A release build without an inline loader is an error, so the hook can never
 silently do nothing.
 """
 import hashlib
+import json as _json
 import html as escape
 import os
 import re
@@ -257,6 +258,7 @@ PRERENDER_JS = """// objection-check: decides, before the page is first drawn, w
 (() => {
   const KEY = 'objection-check:answers';
   const LANGS = __LANGS__;
+  const TEXT_FILES = __TEXT_FILES__;
   const tag = (t) => {
     const p = String(t ?? '').trim().split(/[-_]/)[0].toLowerCase();
     return LANGS.includes(p) ? p : null;
@@ -285,21 +287,28 @@ PRERENDER_JS = """// objection-check: decides, before the page is first drawn, w
     for (const l of navigator.languages ?? []) { if (tag(l)) return tag(l); }
     return tag(navigator.language);
   };
+  const choose = () => link().lang ?? stored() ?? browser() ?? 'en';
   const decide = () => {
-    const { lang, skip } = link();
+    const { skip } = link();
     const root = document.documentElement;
     const cached = Boolean(navigator.serviceWorker?.controller);
     if (cached || skip || (typeof history.state === 'string' && history.state !== 'start')) {
       delete root.dataset.objectionCheckStart;
     } else {
-      root.dataset.objectionCheckStart = lang ?? stored() ?? browser() ?? 'en';
+      root.dataset.objectionCheckStart = choose();
     }
   };
   decide();
   addEventListener('hashchange', decide);
+  // The texts of the language the app will open in, fetched now, while the
+  // wasm downloads, and handed over (src/platform/texts.rs takes a promise).
+  const first = choose();
+  const file = TEXT_FILES[first];
+  if (file) globalThis.objectionCheckTexts = { [first]: fetch('./' + file).then((r) => (r.ok ? r.text() : null)).catch(() => null) };
 })();
 """
-PRERENDER_JS = PRERENDER_JS.replace("__LANGS__", repr(list(LANGS)))
+TEXT_FILES = {re.fullmatch(r"texts-([a-z]+)-[0-9a-f]{16}\.txt", n).group(1): n for n in LANGUAGE_FILES}
+PRERENDER_JS = PRERENDER_JS.replace("__LANGS__", repr(list(LANGS))).replace("__TEXT_FILES__", _json.dumps(TEXT_FILES))
 # The start of the page's script: the wasm's download and compile and the
 # glue, both started at once, long before the busy main thread would get to
 # them otherwise. (A browser without WebAssembly still gets the plain start
@@ -430,7 +439,9 @@ self.addEventListener('fetch', (event) => {{
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {{
       if (req.mode === 'navigate' && APP.has(key)) return (await cache.match('./index.html')) || fetch(req);
-      const hit = KEPT.has(key) && (await cache.match(key));
+      // Each kept file's name holds its hash: whatever the request's headers
+      // (Vary: Accept-Encoding), the copy kept is the one.
+      const hit = KEPT.has(key) && (await cache.match(key, {{ ignoreVary: true }}));
       if (hit) return hit;
       try {{
         const res = await fetch(req);

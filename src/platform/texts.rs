@@ -1,6 +1,7 @@
 //! Brings a language's texts into the app: the file the build named for it
 //! ([`Texts::file_name`]), handed over by whatever started the app (the
-//! single file carries every language as `globalThis.objectionCheckTexts`),
+//! single file carries every language as `globalThis.objectionCheckTexts`;
+//! the page's start script the promise of the one it fetched at once),
 //! or fetched from next to the app (`globalThis.objectionCheckBase`, which
 //! the embed loader sets; the page's own folder otherwise). A build that
 //! carries its languages has nothing to fetch. Nothing is sent: a GET of one
@@ -25,7 +26,7 @@ pub async fn load(lang: Lang) -> Result<(), LoadError> {
     if texts.has(lang) {
         return Ok(());
     }
-    let file = match handed_over(lang) {
+    let file = match handed_over(lang).await {
         Some(file) => file,
         None => fetch(lang).await?,
     };
@@ -46,8 +47,17 @@ fn global(name: &str) -> Option<wasm_bindgen::JsValue> {
     js_sys::Reflect::get(&js_sys::global(), &name.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
 }
 
-fn handed_over(lang: Lang) -> Option<String> {
-    js_sys::Reflect::get(&global("objectionCheckTexts")?, &lang.code().into()).ok()?.as_string()
+/// The texts handed over for `lang`: as text (the single file), or as the
+/// promise of a fetch the page's start script made while the wasm downloaded
+/// (it knows the language the app opens in); `None` if there are none or the
+/// fetch failed.
+async fn handed_over(lang: Lang) -> Option<String> {
+    let value = js_sys::Reflect::get(&global("objectionCheckTexts")?, &lang.code().into()).ok()?;
+    if let Some(text) = value.as_string() {
+        return Some(text);
+    }
+    let promise = value.dyn_into::<js_sys::Promise>().ok()?;
+    JsFuture::from(promise).await.ok()?.as_string()
 }
 
 async fn fetch(lang: Lang) -> Result<String, LoadError> {
