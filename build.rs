@@ -38,9 +38,9 @@ mod engine {
     pub use answer::{AnswerValue, Answers};
     pub use answers::{AnswersDocument, AnswersError};
     pub use assess::{assess, Assessment};
-    pub use vocab::{Route, SpecialCategory, Strength};
     pub use content::{Content, Lang, Texts};
     pub use date::Date;
+    pub use vocab::{Route, SpecialCategory, Strength};
 }
 use engine::{compact, text_table, Content, Texts};
 
@@ -49,10 +49,8 @@ const FILES: [&str; 5] = ["questionnaire", "outcomes", "controllers", "authoriti
 
 fn read_toml(path: &Path) -> serde_json::Value {
     println!("cargo:rerun-if-changed={}", path.display());
-    let text = fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let value: toml::Value = toml::from_str(&text)
-        .unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", path.display()));
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", path.display()));
     serde_json::to_value(value).expect("TOML maps to JSON")
 }
 
@@ -92,16 +90,13 @@ fn main() {
     // which the app reads without parsing: every id once, then each
     // language's texts in that order (missing ones marked; the content lint
     // reports them).
-    let langs: Vec<(&str, &std::collections::BTreeMap<String, String>)> =
-        texts.iter().map(|(lang, map)| (lang.as_str(), map)).collect();
-    let table = text_table::write_languages(&langs)
-        .unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", locale_dir.display()));
+    let langs: Vec<(&str, &std::collections::BTreeMap<String, String>)> = texts.iter().map(|(lang, map)| (lang.as_str(), map)).collect();
+    let table = text_table::write_languages(&langs).unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", locale_dir.display()));
     let texts_by_lang = texts.clone();
     let json = serde_json::to_string(&doc).unwrap();
     // Read as the app would have read it, with every field checked; the
     // texts live as long as this script, as they do in the app.
-    let texts = Texts::read(table.clone().leak())
-        .unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", locale_dir.display()));
+    let texts = Texts::read(table.clone().leak()).unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", locale_dir.display()));
     let content = Content::read(&json, texts).unwrap_or_else(|e| {
         // The place starts with the file's name: `questionnaire.section[0]: ...`.
         let file = FILES.iter().find(|f| e.contains(&format!(": {f}"))).map_or("*".into(), |f| format!("{f}.toml"));

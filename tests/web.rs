@@ -388,7 +388,15 @@ fn the_frame_tells_its_height_only_to_the_origin_its_link_names() {
     assert_eq!(embedding_origin("lang=nl&parent=https://example.org"), Some("https://example.org".into()));
     assert_eq!(embedding_origin("#parent=https%3A%2F%2FNews.Example.org%3A8443%2F"), Some("https://news.example.org:8443".into()));
     assert_eq!(embedding_origin("parent=http://localhost:8080"), Some("http://localhost:8080".into()));
-    for wrong in ["lang=nl", "parent=*", "parent=example.org", "parent=https://", "parent=javascript:alert(1)", "parent=https://example.org/page?x=1", "parent=https://a b"] {
+    for wrong in [
+        "lang=nl",
+        "parent=*",
+        "parent=example.org",
+        "parent=https://",
+        "parent=javascript:alert(1)",
+        "parent=https://example.org/page?x=1",
+        "parent=https://a b",
+    ] {
         assert_eq!(embedding_origin(wrong), None, "{wrong}");
     }
 }

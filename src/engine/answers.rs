@@ -21,10 +21,22 @@ pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024;
 /// The texts this module tells a person with ([`AnswersError::message`],
 /// [`Salvage::notice`]): every language must have them.
 pub const TEXTS: &[&str] = &[
-    "import.too_large", "import.version", "import.lang", "import.not_a_check", "import.answer",
-    "stored.version", "stored.lang", "stored.none_kept", "stored.kept", "stored.not_kept",
-    "stored.lost.answer", "stored.lost.too_long", "stored.lost.question", "stored.lost.field",
-    "stored.lost.version", "stored.original",
+    "import.too_large",
+    "import.version",
+    "import.lang",
+    "import.not_a_check",
+    "import.answer",
+    "stored.version",
+    "stored.lang",
+    "stored.none_kept",
+    "stored.kept",
+    "stored.not_kept",
+    "stored.lost.answer",
+    "stored.lost.too_long",
+    "stored.lost.question",
+    "stored.lost.field",
+    "stored.lost.version",
+    "stored.original",
 ];
 
 /// What is wrong with an answers document, in words a person can act on.
@@ -78,9 +90,7 @@ impl AnswersError {
     /// is the precise message for the `assess` command and for editors.)
     pub fn message(&self, content: &Content, lang: Lang) -> String {
         use AnswersError::*;
-        let question = |id: &str| {
-            content.question(id).map_or_else(|| id.to_string(), |q| content.text(lang, &format!("q.{}.title", q.id)).to_string())
-        };
+        let question = |id: &str| content.question(id).map_or_else(|| id.to_string(), |q| content.text(lang, &format!("q.{}.title", q.id)).to_string());
         let (id, vars) = match self {
             TooLarge { bytes } => ("import.too_large", Vars::new().with("size", file_size(*bytes))),
             UnsupportedVersion(v) => ("import.version", Vars::new().with("version", v.trim_matches('"').to_string())),
@@ -148,10 +158,7 @@ impl AnswersDocument {
 
     /// Lenient reading: a document that cannot be read at all is an error; an
     /// answer that does not fit is dropped and reported, and the rest is kept.
-    pub fn parse_lenient(
-        content: &Content,
-        json: &str,
-    ) -> Result<(AnswersDocument, Vec<AnswersError>), AnswersError> {
+    pub fn parse_lenient(content: &Content, json: &str) -> Result<(AnswersDocument, Vec<AnswersError>), AnswersError> {
         Self::read(content, json)
     }
 
@@ -233,9 +240,7 @@ impl Salvage {
         use AnswersError::*;
         // A title may name the law or the organisation, from the answers kept.
         let vars = super::text::question_vars(content, lang, &self.answers);
-        let title = |id: &str| {
-            content.question(id).map_or_else(|| id.to_string(), |q| fill(content.text(lang, &format!("q.{}.title", q.id)), &vars))
-        };
+        let title = |id: &str| content.question(id).map_or_else(|| id.to_string(), |q| fill(content.text(lang, &format!("q.{}.title", q.id)), &vars));
         let mut why = Vec::new();
         let mut lost = Vec::new();
         let mut unreadable = false;
@@ -252,12 +257,9 @@ impl Salvage {
                 | DuplicateValue { question: q, .. }
                 | Exclusive { question: q, .. }
                 | Empty { question: q } => lost.push(render(content, lang, "stored.lost.answer", &Vars::new().with("question", title(q)))),
-                TooLong { question: q, max } => lost.push(render(
-                    content,
-                    lang,
-                    "stored.lost.too_long",
-                    &Vars::new().with("question", title(q)).with("max", max.to_string()),
-                )),
+                TooLong { question: q, max } => {
+                    lost.push(render(content, lang, "stored.lost.too_long", &Vars::new().with("question", title(q)).with("max", max.to_string())))
+                }
                 // The answer that made it too large is named on its own.
                 TooLarge { .. } => {}
             }
@@ -277,10 +279,7 @@ impl Salvage {
 }
 
 fn unknown_fields(obj: &Object) -> Vec<AnswersError> {
-    obj.keys()
-        .filter(|key| !matches!(key.as_str(), "version" | "lang" | "answers"))
-        .map(|key| AnswersError::UnknownField(short(key)))
-        .collect()
+    obj.keys().filter(|key| !matches!(key.as_str(), "version" | "lang" | "answers")).map(|key| AnswersError::UnknownField(short(key))).collect()
 }
 
 fn version(obj: &Object) -> Result<(), AnswersError> {
@@ -337,10 +336,8 @@ const ART9_PAGE: &str = "art9";
 /// `sensitive_content` is then carried by the page and left out of `reasons`.
 /// Answers to retired questions are left out. Everything else is unchanged.
 fn from_earlier_questionnaire(content: &Content, raw: &Object) -> Object {
-    let categories: Vec<&String> = content
-        .question(ART9_PAGE)
-        .map(|q| q.choices.iter().filter(|c| !matches!(c.as_str(), "not_sure" | "none")).collect())
-        .unwrap_or_default();
+    let categories: Vec<&String> =
+        content.question(ART9_PAGE).map(|q| q.choices.iter().filter(|c| !matches!(c.as_str(), "not_sure" | "none")).collect()).unwrap_or_default();
     let earlier = |choice: &str| raw.get(&format!("art9_{choice}")).and_then(Json::as_str);
     let is_earlier = |id: &str| id.strip_prefix("art9_").is_some_and(|c| categories.iter().any(|k| *k == c));
     let mut out = Object::new();
@@ -406,14 +403,10 @@ fn check_value(q: &Question, value: &Json) -> Result<AnswerValue, AnswersError> 
             Ok(AnswerValue::One(s.to_string()))
         }
         Kind::Multi => {
-            let arr = value
-                .as_array()
-                .ok_or(AnswersError::WrongType { question: question.clone(), expected: "a list of strings" })?;
+            let arr = value.as_array().ok_or(AnswersError::WrongType { question: question.clone(), expected: "a list of strings" })?;
             let mut out: Vec<String> = Vec::with_capacity(arr.len());
             for item in arr {
-                let s = item
-                    .as_str()
-                    .ok_or(AnswersError::WrongType { question: question.clone(), expected: "a list of strings" })?;
+                let s = item.as_str().ok_or(AnswersError::WrongType { question: question.clone(), expected: "a list of strings" })?;
                 if !q.choices.iter().any(|c| c == s) {
                     return Err(AnswersError::UnknownValue { question, value: short(s) });
                 }

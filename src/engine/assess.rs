@@ -5,12 +5,12 @@ use serde::Serialize;
 
 use super::answer::Answers;
 use super::condition::{Condition, Facts};
-use super::vocab::{Art9Facts, Route, SpecialCategory, Strength, ART9, ART9_NOT_SURE, MADE_PUBLIC};
 use super::content::{Content, Lang, LetterBlock};
 use super::date::Date;
 use super::flow::{Flow, CONTROLLER, ESTABLISHMENT};
 use super::ics;
 use super::text::{join_list, question_vars, region, render, Vars};
+use super::vocab::{Art9Facts, Route, SpecialCategory, Strength, ART9, ART9_NOT_SURE, MADE_PUBLIC};
 
 /// One special category the person ticked as something their content may
 /// reveal, with how strong the Art. 9 argument is for it and why.
@@ -143,11 +143,7 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
             unsure: None,
             strength: None,
             title: None,
-            body: if !route.is_gdpr() {
-                String::new()
-            } else {
-                render(content, lang, "ui.result.art9_none", &vars)
-            },
+            body: if !route.is_gdpr() { String::new() } else { render(content, lang, "ui.result.art9_none", &vars) },
         }
     } else {
         cites.add_all(&["art9_1".into()]);
@@ -236,13 +232,7 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
 /// The first route rule that holds; the last rule has no condition.
 pub fn route_for(content: &Content, effective: &Answers) -> Route {
     let facts = Facts::asking(effective);
-    content
-        .outcomes
-        .routes
-        .iter()
-        .find(|r| when(&r.when, &facts))
-        .and_then(|r| Route::from_id(&r.id))
-        .unwrap_or(Route::ObjectArt21)
+    content.outcomes.routes.iter().find(|r| when(&r.when, &facts)).and_then(|r| Route::from_id(&r.id)).unwrap_or(Route::ObjectArt21)
 }
 
 /// What the Art. 9 answers establish: the strength of the argument from the
@@ -367,9 +357,7 @@ fn authority_record<'c>(content: &'c Content, a: &Answers) -> Option<&'c super::
             Some(land) if a.one("country") == Some("de") => content.authority(land),
             _ => content.authority(a.one("country")?),
         },
-        _ if a.one(ESTABLISHMENT) == Some("yes") => {
-            content.authority(content.controller(a.one(CONTROLLER)?)?.lead_authority.as_deref()?)
-        }
+        _ if a.one(ESTABLISHMENT) == Some("yes") => content.authority(content.controller(a.one(CONTROLLER)?)?.lead_authority.as_deref()?),
         _ => None,
     }
 }
@@ -445,15 +433,7 @@ fn reminder_for(content: &Content, lang: Lang, a: &Answers, today: Date, vars: &
 
 /// Builds one letter variant from its blocks. Paragraphs are separated by a
 /// blank line; a list of reasons follows its intro line directly.
-fn compose(
-    content: &Content,
-    lang: Lang,
-    blocks: &[LetterBlock],
-    long: bool,
-    facts: &Facts<'_>,
-    vars: &Vars,
-    cites: &mut Collected,
-) -> String {
+fn compose(content: &Content, lang: Lang, blocks: &[LetterBlock], long: bool, facts: &Facts<'_>, vars: &Vars, cites: &mut Collected) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     compose_into(content, lang, blocks, long, facts, vars, cites, &mut paragraphs, 0);
     let mut out = String::new();

@@ -105,12 +105,7 @@ pub fn read(bytes: &[u8], locales: Texts) -> Result<Content, String> {
             website: r.text(),
             complaint_url: r.opt(Reader::text),
         }),
-        citations: r.list(|r| CitationSource {
-            id: r.text(),
-            url: r.text(),
-            uk_url: r.opt(Reader::text),
-            decided: r.opt(Reader::text),
-        }),
+        citations: r.list(|r| CitationSource { id: r.text(), url: r.text(), uk_url: r.opt(Reader::text), decided: r.opt(Reader::text) }),
         locales,
     };
     if r.damaged || !r.bytes.is_empty() {

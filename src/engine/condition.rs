@@ -7,7 +7,10 @@ use super::vocab::{Art9Facts, Route};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Condition {
     /// The answer to `q` is one of `any` (for a multi question: contains one of them).
-    Is { q: String, any: Vec<String> },
+    Is {
+        q: String,
+        any: Vec<String>,
+    },
     /// The question has an answer.
     Answered(String),
     All(Vec<Condition>),
@@ -39,10 +42,7 @@ impl<'a> Facts<'a> {
 impl Condition {
     pub fn holds(&self, facts: &Facts<'_>) -> bool {
         match self {
-            Condition::Is { q, any } => facts
-                .answers
-                .get(q)
-                .is_some_and(|v| v.values().iter().any(|x| any.iter().any(|a| a == x))),
+            Condition::Is { q, any } => facts.answers.get(q).is_some_and(|v| v.values().iter().any(|x| any.iter().any(|a| a == x))),
             Condition::Answered(q) => facts.answers.get(q).is_some_and(|v| !v.is_empty()),
             Condition::All(cs) => cs.iter().all(|c| c.holds(facts)),
             Condition::Any(cs) => cs.iter().any(|c| c.holds(facts)),

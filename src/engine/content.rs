@@ -288,8 +288,7 @@ pub struct Texts {
 }
 
 /// The languages installed while the app runs, by [`Lang::index`].
-static INSTALLED: [std::sync::OnceLock<Vec<Option<&'static str>>>; Lang::ALL.len()] =
-    [const { std::sync::OnceLock::new() }; Lang::ALL.len()];
+static INSTALLED: [std::sync::OnceLock<Vec<Option<&'static str>>>; Lang::ALL.len()] = [const { std::sync::OnceLock::new() }; Lang::ALL.len()];
 
 impl Texts {
     /// Reads a text table ([`text_table`]); the tests make their own to break on purpose.
@@ -344,11 +343,8 @@ impl Texts {
 
     /// Per language code, its texts by id (for the content lint and tests).
     pub fn by_lang(&self) -> BTreeMap<String, BTreeMap<String, String>> {
-        let row = |texts: &[Option<&str>]| {
-            self.ids.iter().zip(texts).filter_map(|(id, t)| Some((id.to_string(), (*t)?.to_string()))).collect()
-        };
-        let mut out: BTreeMap<String, BTreeMap<String, String>> =
-            self.langs.iter().map(|(lang, texts)| (lang.to_string(), row(texts))).collect();
+        let row = |texts: &[Option<&str>]| self.ids.iter().zip(texts).filter_map(|(id, t)| Some((id.to_string(), (*t)?.to_string()))).collect();
+        let mut out: BTreeMap<String, BTreeMap<String, String>> = self.langs.iter().map(|(lang, texts)| (lang.to_string(), row(texts))).collect();
         for l in Lang::ALL {
             if let (false, Some(texts)) = (out.contains_key(l.code()), self.row(l.code())) {
                 out.insert(l.code().to_string(), row(texts));
@@ -365,9 +361,7 @@ impl Content {
     pub fn read(json: &str, locales: Texts) -> Result<Content, String> {
         let doc = Json::parse(json).map_err(|e| format!("content is not valid JSON: {e}"))?;
         let mut content = read::content(&doc, locales).map_err(|e| format!("content does not fit its model: {e}"))?;
-        let in_region = |region: &str| -> Vec<String> {
-            content.authorities.iter().filter(|a| a.region == region).map(|a| a.country.clone()).collect()
-        };
+        let in_region = |region: &str| -> Vec<String> { content.authorities.iter().filter(|a| a.region == region).map(|a| a.country.clone()).collect() };
         let (countries, laender) = (in_region("eu_eea"), in_region("de_land"));
         for section in &mut content.questionnaire.sections {
             for q in &mut section.questions {
@@ -503,11 +497,7 @@ mod read {
         fn count(&self, key: &str) -> Result<Option<usize>> {
             match self.map.get(key) {
                 None => Ok(None),
-                Some(v) => v
-                    .as_u64()
-                    .and_then(|n| usize::try_from(n).ok())
-                    .map(Some)
-                    .ok_or_else(|| format!("{}: expected a whole number", self.place(key))),
+                Some(v) => v.as_u64().and_then(|n| usize::try_from(n).ok()).map(Some).ok_or_else(|| format!("{}: expected a whole number", self.place(key))),
             }
         }
 
@@ -577,7 +567,21 @@ mod read {
         let t = Table::new(
             value,
             at,
-            &["id", "kind", "choices", "choices_from", "when", "required", "max_chars", "exclusive", "choice_when", "retired", "format", "optional_when", "page"],
+            &[
+                "id",
+                "kind",
+                "choices",
+                "choices_from",
+                "when",
+                "required",
+                "max_chars",
+                "exclusive",
+                "choice_when",
+                "retired",
+                "format",
+                "optional_when",
+                "page",
+            ],
         )?;
         let mut choice_when = Vec::new();
         if let Some(v) = t.map.get("choice_when") {
@@ -636,11 +640,7 @@ mod read {
     }
 
     fn controller(value: &Json, at: String) -> Result<Controller> {
-        let t = Table::new(
-            value,
-            at,
-            &["id", "legal_basis", "purpose", "region", "lead_authority", "verified", "form"],
-        )?;
+        let t = Table::new(value, at, &["id", "legal_basis", "purpose", "region", "lead_authority", "verified", "form"])?;
         Ok(Controller {
             id: t.text("id")?,
             legal_basis: t.text("legal_basis")?,
@@ -693,12 +693,7 @@ mod read {
             authorities: doc.table("authorities", &["authority"])?.list("authority", true, authority)?,
             citations: doc.table("citations", &["citation"])?.list("citation", true, |v, at| {
                 let t = Table::new(v, at, &["id", "url", "uk_url", "decided"])?;
-                Ok(CitationSource {
-                    id: t.text("id")?,
-                    url: t.text("url")?,
-                    uk_url: t.opt_text("uk_url")?,
-                    decided: t.opt_text("decided")?,
-                })
+                Ok(CitationSource { id: t.text("id")?, url: t.text("url")?, uk_url: t.opt_text("uk_url")?, decided: t.opt_text("decided")? })
             })?,
             locales,
         })

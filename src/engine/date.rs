@@ -14,10 +14,7 @@ pub struct Date {
 impl Date {
     /// A valid date, or `None`.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        (1..=12).contains(&month)
-            .then_some(())
-            .filter(|_| day >= 1 && day <= days_in_month(year, month))
-            .map(|_| Date { year, month, day })
+        (1..=12).contains(&month).then_some(()).filter(|_| day >= 1 && day <= days_in_month(year, month)).map(|_| Date { year, month, day })
     }
 
     /// Reads "2025-05-27".

@@ -178,10 +178,7 @@ impl<'c> Flow<'c> {
 /// The choices of `q` offered to a person with these (earlier) answers, in
 /// the content's order.
 pub fn offered_choices<'q>(q: &'q Question, answers: &Answers) -> Vec<&'q String> {
-    q.choices
-        .iter()
-        .filter(|c| q.choice_when.iter().find(|(v, _)| v == *c).is_none_or(|(_, when)| when.holds(&Facts::asking(answers))))
-        .collect()
+    q.choices.iter().filter(|c| q.choice_when.iter().find(|(v, _)| v == *c).is_none_or(|(_, when)| when.holds(&Facts::asking(answers)))).collect()
 }
 
 /// The answer if every choice in it is still offered. One that holds a
@@ -202,8 +199,7 @@ fn pages(questions: &[&Question]) -> usize {
 }
 
 fn holds(when: &Option<Condition>, answers: &Answers) -> bool {
-    when.as_ref()
-        .is_none_or(|c| c.holds(&Facts::asking(answers)))
+    when.as_ref().is_none_or(|c| c.holds(&Facts::asking(answers)))
 }
 
 /// One `@` between a name and a domain with a dot inside it, no spaces: the
@@ -221,10 +217,14 @@ pub fn looks_like_email(s: &str) -> bool {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldError {
     Required(Kind),
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     /// Not something an e-mail address can be (`format = "email"`).
     NotAnEmail,
-    Exclusive { choice: String },
+    Exclusive {
+        choice: String,
+    },
     UnknownChoice,
 }
 

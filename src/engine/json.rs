@@ -115,9 +115,7 @@ impl Json {
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Number(n) => out.push_str(n),
             Json::String(s) => write_string(out, s),
-            Json::Array(items) => {
-                write_list(out, indent, '[', ']', items.iter(), |out, item, inner| item.write(out, inner))
-            }
+            Json::Array(items) => write_list(out, indent, '[', ']', items.iter(), |out, item, inner| item.write(out, inner)),
             Json::Object(o) => write_list(out, indent, '{', '}', o.iter(), |out, (name, value), inner| {
                 write_string(out, name);
                 out.push_str(if inner.is_some() { ": " } else { ":" });
@@ -429,10 +427,7 @@ mod tests {
         let text = r#"{"a": [1, -2.5e3, true, null, "x\"\\\n\u00e9\ud83d\ude00"], "b": {}, "c": []}"#;
         let v = Json::parse(text).unwrap();
         assert_eq!(v.to_string(), r#"{"a":[1,-2.5e3,true,null,"x\"\\\né😀"],"b":{},"c":[]}"#);
-        assert_eq!(
-            v.to_pretty(),
-            "{\n  \"a\": [\n    1,\n    -2.5e3,\n    true,\n    null,\n    \"x\\\"\\\\\\né😀\"\n  ],\n  \"b\": {},\n  \"c\": []\n}"
-        );
+        assert_eq!(v.to_pretty(), "{\n  \"a\": [\n    1,\n    -2.5e3,\n    true,\n    null,\n    \"x\\\"\\\\\\né😀\"\n  ],\n  \"b\": {},\n  \"c\": []\n}");
     }
 
     #[test]

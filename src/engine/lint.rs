@@ -5,12 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::answer::{AnswerValue, Answers};
 use super::assess::{art9_facts, route_for};
-use super::vocab::{Art9Facts, Route, SpecialCategory, Strength, ART9, ART9_NOT_SURE};
 use super::condition::{Condition, Facts, OutcomeId};
 use super::content::{Content, Kind, LetterBlock, Section};
 use super::date::Date;
 use super::flow::{offered_choices, Flow};
 use super::text::{placeholders, PLACEHOLDERS, QUESTION_PLACEHOLDERS};
+use super::vocab::{Art9Facts, Route, SpecialCategory, Strength, ART9, ART9_NOT_SURE};
 
 /// All problems found; empty means the content is sound.
 pub fn lint(content: &Content) -> Vec<String> {
@@ -47,7 +47,14 @@ pub fn translations(texts: &BTreeMap<String, BTreeMap<String, String>>, glossari
     let sentences = |text: &str| -> Vec<String> {
         text.split(['\n', '.', '!', '?', ':', ';'])
             .map(str::trim)
-            .filter(|s| s.split_whitespace().filter(|w| w.trim_matches(|c: char| !c.is_alphabetic()).chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || ",'’-()\"".contains(c))).count() >= 5)
+            .filter(|s| {
+                s.split_whitespace()
+                    .filter(|w| {
+                        w.trim_matches(|c: char| !c.is_alphabetic()).chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || ",'’-()\"".contains(c))
+                    })
+                    .count()
+                    >= 5
+            })
             .map(str::to_string)
             .collect()
     };
@@ -87,9 +94,9 @@ pub fn translations(texts: &BTreeMap<String, BTreeMap<String, String>>, glossari
 /// What an editor should look at but need not fix before shipping: facts
 /// about an organisation last checked more than six months before `today`.
 pub fn warnings(content: &Content, today: Date) -> Vec<String> {
-    let idle = idle_questions(content, 300).into_iter().map(|q| {
-        format!("questionnaire.toml: question `{q}` never changes the route, the steps or the letter: a screen for nothing")
-    });
+    let idle = idle_questions(content, 300)
+        .into_iter()
+        .map(|q| format!("questionnaire.toml: question `{q}` never changes the route, the steps or the letter: a screen for nothing"));
     content
         .controllers
         .iter()
@@ -196,12 +203,8 @@ fn questions(content: &Content, p: &mut Vec<String>) {
                 check_condition(content, c, &seen, &format!("question `{}`", q.id), false, p);
             }
             match q.kind {
-                Kind::Text if !q.choices.is_empty() => {
-                    p.push(format!("questionnaire.toml: text question `{}` cannot have choices", q.id))
-                }
-                Kind::Single | Kind::Multi | Kind::Select if q.choices.is_empty() => {
-                    p.push(format!("questionnaire.toml: question `{}` has no choices", q.id))
-                }
+                Kind::Text if !q.choices.is_empty() => p.push(format!("questionnaire.toml: text question `{}` cannot have choices", q.id)),
+                Kind::Single | Kind::Multi | Kind::Select if q.choices.is_empty() => p.push(format!("questionnaire.toml: question `{}` has no choices", q.id)),
                 _ => {}
             }
             let mut choices = BTreeSet::new();
@@ -247,9 +250,26 @@ fn questions(content: &Content, p: &mut Vec<String>) {
     let art9: Vec<&str> = SpecialCategory::ALL.iter().map(|c| c.choice()).chain([ART9_NOT_SURE, "none"]).collect();
     match content.question(ART9) {
         Some(q) if q.kind == Kind::Multi && q.choices == art9 && q.exclusive == ["none"] => {}
-        _ => p.push(format!("questionnaire.toml: the Art. 9 page `{ART9}` must be a multi question with choices {} (in that order), `none` exclusive", art9.join(", "))),
+        _ => p.push(format!(
+            "questionnaire.toml: the Art. 9 page `{ART9}` must be a multi question with choices {} (in that order), `none` exclusive",
+            art9.join(", ")
+        )),
     }
-    for id in ["residence", "country", "controller", "organisation_name", "eu_establishment", "purpose", "legal_basis", "services", "reasons", "art9_made_public", "full_name", "account_email", "situation_text"] {
+    for id in [
+        "residence",
+        "country",
+        "controller",
+        "organisation_name",
+        "eu_establishment",
+        "purpose",
+        "legal_basis",
+        "services",
+        "reasons",
+        "art9_made_public",
+        "full_name",
+        "account_email",
+        "situation_text",
+    ] {
         if content.question(id).is_none() {
             p.push(format!("questionnaire.toml: the engine needs question `{id}`"));
         }
@@ -297,13 +317,9 @@ fn check_condition(content: &Content, c: &Condition, earlier: &[&str], place: &s
         }
     });
     c.visit_outcome_ids(&mut |id| match id {
-        OutcomeId::Route(_) | OutcomeId::Art9(_) if !outcomes => {
-            p.push(format!("{place}: route and art9 conditions only work in outcomes.toml"))
-        }
+        OutcomeId::Route(_) | OutcomeId::Art9(_) if !outcomes => p.push(format!("{place}: route and art9 conditions only work in outcomes.toml")),
         OutcomeId::Route(r) if Route::from_id(r).is_none() => p.push(format!("{place}: unknown route `{r}`")),
-        OutcomeId::Art9(s) if !Art9Facts::TAGS.contains(&s) => {
-            p.push(format!("{place}: unknown Art. 9 tag `{s}` ({})", Art9Facts::TAGS.join(", ")))
-        }
+        OutcomeId::Art9(s) if !Art9Facts::TAGS.contains(&s) => p.push(format!("{place}: unknown Art. 9 tag `{s}` ({})", Art9Facts::TAGS.join(", "))),
         _ => {}
     });
 }
@@ -562,7 +578,10 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
     let mut expected: Vec<&str> = super::content::Lang::ALL.iter().map(|l| l.code()).collect();
     expected.sort();
     if langs.iter().map(|s| s.as_str()).collect::<Vec<_>>() != expected {
-        p.push(format!("locales: expected one file per language ({}), found {langs:?}", expected.iter().map(|c| format!("{c}.toml")).collect::<Vec<_>>().join(", ")));
+        p.push(format!(
+            "locales: expected one file per language ({}), found {langs:?}",
+            expected.iter().map(|c| format!("{c}.toml")).collect::<Vec<_>>().join(", ")
+        ));
     }
     for (lang, texts) in &locales {
         for id in &need {
@@ -702,8 +721,7 @@ pub fn random_walk(content: &Content, rng: &mut XorShift) -> Answers {
         let value = match q.kind {
             Kind::Single | Kind::Select => AnswerValue::One(offered[rng.below(offered.len())].clone()),
             Kind::Multi => {
-                let mut chosen: Vec<String> =
-                    offered.iter().filter(|c| !q.exclusive.contains(c) && rng.below(2) == 0).map(|c| (*c).clone()).collect();
+                let mut chosen: Vec<String> = offered.iter().filter(|c| !q.exclusive.contains(c) && rng.below(2) == 0).map(|c| (*c).clone()).collect();
                 if chosen.is_empty() {
                     chosen.push(offered[rng.below(offered.len())].clone());
                 }

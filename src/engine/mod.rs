@@ -30,6 +30,6 @@ pub mod vocab;
 pub use answer::{AnswerValue, Answers};
 pub use answers::{AnswersDocument, AnswersError};
 pub use assess::{assess, Assessment};
-pub use vocab::{Route, SpecialCategory, Strength};
 pub use content::{Content, Lang, Texts};
 pub use date::Date;
+pub use vocab::{Route, SpecialCategory, Strength};

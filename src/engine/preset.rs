@@ -98,9 +98,7 @@ impl Preset {
 
     fn add_service(&mut self, content: &Content, value: &str) {
         let value = value.trim();
-        if content.question("services").is_some_and(|q| q.choices.iter().any(|c| c == value))
-            && !self.services.iter().any(|s| s == value)
-        {
+        if content.question("services").is_some_and(|q| q.choices.iter().any(|c| c == value)) && !self.services.iter().any(|s| s == value) {
             self.services.push(value.to_string());
         }
     }

@@ -76,10 +76,7 @@ pub fn write(ids: &[&str], langs: &[Row<'_>]) -> Result<String, String> {
 pub fn write_languages(langs: &[(&str, &BTreeMap<String, String>)]) -> Result<String, String> {
     let ids: BTreeSet<&str> = langs.iter().flat_map(|(_, texts)| texts.keys().map(String::as_str)).collect();
     let ids: Vec<&str> = ids.into_iter().collect();
-    let rows: Vec<Row> = langs
-        .iter()
-        .map(|(lang, texts)| (*lang, ids.iter().map(|id| texts.get(*id).map(String::as_str)).collect()))
-        .collect();
+    let rows: Vec<Row> = langs.iter().map(|(lang, texts)| (*lang, ids.iter().map(|id| texts.get(*id).map(String::as_str)).collect())).collect();
     write(&ids, &rows)
 }
 

@@ -111,8 +111,7 @@ pub fn browser_lang() -> Option<Lang> {
 /// Today in the person's time zone.
 pub fn today() -> Date {
     let d = js_sys::Date::new_0();
-    Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-        .unwrap_or(Date { year: 2026, month: 1, day: 1 })
+    Date::new(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or(Date { year: 2026, month: 1, day: 1 })
 }
 
 /// The element with this id inside the widget `root` (or the document).
@@ -152,10 +151,7 @@ pub fn release_focus(root: Option<&Element>) {
 
 /// Hands `f` to the browser through `register` (a frame or a timer); runs it
 /// at once if the browser refuses, so the work is never lost.
-fn schedule(
-    f: impl FnOnce() + 'static,
-    register: impl FnOnce(&web_sys::Window, &js_sys::Function) -> Result<i32, wasm_bindgen::JsValue>,
-) {
+fn schedule(f: impl FnOnce() + 'static, register: impl FnOnce(&web_sys::Window, &js_sys::Function) -> Result<i32, wasm_bindgen::JsValue>) {
     let Some(window) = web_sys::window() else { return f() };
     let callback = wasm_bindgen::closure::Closure::once_into_js(f);
     let callback: &js_sys::Function = callback.unchecked_ref();
@@ -248,17 +244,13 @@ pub fn embedding_origin(fragment: &str) -> Option<String> {
     let value = js_sys::decode_uri_component(value).ok().and_then(|v| v.as_string()).unwrap_or_else(|| value.to_string());
     let value = value.trim().trim_end_matches('/');
     let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"))?;
-    let host_ok = !rest.is_empty()
-        && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
-        && !rest.starts_with(['.', ':', '-']);
+    let host_ok =
+        !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')) && !rest.starts_with(['.', ':', '-']);
     host_ok.then(|| value.to_ascii_lowercase())
 }
 
 pub fn fragment() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .map(|h| h.trim_start_matches('#').to_string())
-        .unwrap_or_default()
+    web_sys::window().and_then(|w| w.location().hash().ok()).map(|h| h.trim_start_matches('#').to_string()).unwrap_or_default()
 }
 
 /// Toggles a class on the widget root (used for printing one letter).
@@ -295,11 +287,7 @@ pub fn report_height_to_parent(root: &Element) {
     };
     let observed = root.clone();
     let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-        let doc_height = observed
-            .owner_document()
-            .and_then(|d| d.document_element())
-            .map(|e| e.scroll_height() as f64)
-            .unwrap_or(0.0);
+        let doc_height = observed.owner_document().and_then(|d| d.document_element()).map(|e| e.scroll_height() as f64).unwrap_or(0.0);
         post(doc_height);
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {

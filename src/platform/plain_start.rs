@@ -35,10 +35,7 @@ pub enum Control {
 pub fn shown(host: &Element) -> Option<PlainStart> {
     let shown = host.owner_document()?.document_element()?.get_attribute("data-objection-check-start")?;
     let lang = Lang::from_tag(&shown)?;
-    let block = host
-        .parent_element()?
-        .query_selector(&format!(":scope > [data-objection-check-prerender][lang=\"{}\"]", lang.code()))
-        .ok()??;
+    let block = host.parent_element()?.query_selector(&format!(":scope > [data-objection-check-prerender][lang=\"{}\"]", lang.code())).ok()??;
     Some(PlainStart { block, lang })
 }
 

@@ -74,7 +74,10 @@ fn initial_session(props: &AppProps) -> Session {
     if preset.skip_start && session.screen == Screen::Start {
         session.screen = session.valid_screen(Screen::Question(String::new()));
     }
-    let from_history = props.owns_page.then(web_sys::window).flatten()
+    let from_history = props
+        .owns_page
+        .then(web_sys::window)
+        .flatten()
         .and_then(|w| w.history().ok())
         .and_then(|h| h.state().ok())
         .and_then(|s| s.as_string())

@@ -12,8 +12,8 @@ use super::state::{dispatch, SessionHandle};
 use super::state::{Action, Session};
 use super::{escape, t};
 use crate::engine::content::{Kind, Question};
-use crate::engine::text::question_vars;
 use crate::engine::flow::Flow;
+use crate::engine::text::question_vars;
 use crate::engine::text::{fill, Vars};
 use crate::engine::{AnswerValue, Content, Lang};
 use crate::platform::dom;
@@ -106,8 +106,7 @@ impl Summary {
             self.texts = Some(texts);
         }
         // The same questions in the same order: each row keeps its place.
-        let in_place = flow.questions.len() == self.rows.len()
-            && flow.questions.iter().zip(&self.rows).all(|(q, row)| q.id == row.question);
+        let in_place = flow.questions.len() == self.rows.len() && flow.questions.iter().zip(&self.rows).all(|(q, row)| q.id == row.question);
         let mut old = std::mem::take(&mut self.rows);
         for q in &flow.questions {
             let answer = flow.effective.get(&q.id);
@@ -146,9 +145,7 @@ fn row_html(lang: Lang, q: &Question, answer: Option<&AnswerValue>, vars: &Vars)
     let value = match answer {
         None => t(lang, "ui.check.not_provided"),
         Some(v) if q.kind == Kind::Text => v.as_text().unwrap_or_default().to_string(),
-        Some(v) => v.values().iter().map(|c| {
-            fill(content.text(lang, &q.choice_label_id(c)), vars)
-        }).collect::<Vec<_>>().join("\n"),
+        Some(v) => v.values().iter().map(|c| fill(content.text(lang, &q.choice_label_id(c)), vars)).collect::<Vec<_>>().join("\n"),
     };
     let (id, title, value, change) = (escape(&q.id), escape(&title), escape(&value), escape(&t(lang, "ui.check.change")));
     format!(

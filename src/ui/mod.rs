@@ -94,11 +94,7 @@ fn mount(host: web_sys::Element) {
     // The app's own page links the widget's stylesheet already (for the plain
     // start screen) and has nothing else to keep apart from: no shadow root,
     // no second copy of the styles. On a publisher's page, a shadow root.
-    let root = if host.has_attribute("data-styled-by-page") {
-        dom::page_container(&host)
-    } else {
-        dom::shadow_container(&host, &dom::widget_styles())
-    };
+    let root = if host.has_attribute("data-styled-by-page") { dom::page_container(&host) } else { dom::shadow_container(&host, &dom::widget_styles()) };
     let Some(root) = root else { return };
     crate::platform::panic::install(root.clone());
     let owns_page = host.has_attribute("data-owns-page");

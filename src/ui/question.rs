@@ -10,8 +10,8 @@ use yew::prelude::*;
 use super::state::{dispatch, Action, SessionHandle};
 use super::{escape, t, tf};
 use crate::engine::content::{Kind, Question};
-use crate::engine::text::question_vars;
 use crate::engine::flow::{offered_choices, FieldError, Flow, Submission};
+use crate::engine::text::question_vars;
 use crate::engine::text::{fill, Vars};
 use crate::engine::{Content, Lang};
 
@@ -102,12 +102,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
             *d = (visit, page.iter().map(|q| saved_draft(q, s, &offered_choices(q, &effective))).collect());
         }
     }
-    let draft_of = |index: usize| DraftHandle {
-        index,
-        value: drafts.borrow().1[index].clone(),
-        drafts: drafts.clone(),
-        redraw: redraw.clone(),
-    };
+    let draft_of = |index: usize| DraftHandle { index, value: drafts.borrow().1[index].clone(), drafts: drafts.clone(), redraw: redraw.clone() };
 
     let counter = props.counter.clone();
     let vars = question_vars(content, lang, &effective);
@@ -155,11 +150,13 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     // puts the list on the screen.
     Lists::prepare(&lists, lang);
 
-    let heading = |title: String| html! {
-        <h1 id="oc-heading" tabindex="-1">
-            <span class="oc-caption">{ counter.clone() }</span>
-            { title }
-        </h1>
+    let heading = |title: String| {
+        html! {
+            <h1 id="oc-heading" tabindex="-1">
+                <span class="oc-caption">{ counter.clone() }</span>
+                { title }
+            </h1>
+        }
     };
     let fields = if page.len() == 1 {
         // One question: it is the page's heading (its legend or label).
@@ -180,8 +177,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
             </>
         }
     };
-    let errors: Vec<(String, String)> =
-        page.iter().filter_map(|&q| error_of(q).map(|e| (first_input_id(q), e))).collect();
+    let errors: Vec<(String, String)> = page.iter().filter_map(|&q| error_of(q).map(|e| (first_input_id(q), e))).collect();
 
     html! {
         <>
@@ -224,10 +220,12 @@ impl Field<'_> {
         let (hint_id, error_id) = (hint_id(q), error_id(q));
         let describedby = described_by(q, hint.is_some(), error.is_some());
         let hint_html = hint.map(|h| html! { <p id={hint_id.clone()} class="oc-hint">{ h }</p> });
-        let error_html = error.clone().map(|e| html! {
-            <p id={error_id.clone()} class="oc-field__error">
-                <span class="oc-visually-hidden">{ t(lang, "ui.error.prefix") }{ " " }</span>{ e }
-            </p>
+        let error_html = error.clone().map(|e| {
+            html! {
+                <p id={error_id.clone()} class="oc-field__error">
+                    <span class="oc-visually-hidden">{ t(lang, "ui.error.prefix") }{ " " }</span>{ e }
+                </p>
+            }
         });
         let field = match q.kind {
             Kind::Single | Kind::Multi => {
@@ -303,7 +301,11 @@ fn first_input_id(q: &Question) -> String {
 }
 
 fn choice_id(q: &Question, i: usize) -> String {
-    if i == 0 { q.id.clone() } else { format!("{}-{}", q.id, i + 1) }
+    if i == 0 {
+        q.id.clone()
+    } else {
+        format!("{}-{}", q.id, i + 1)
+    }
 }
 
 fn choices(lang: Lang, q: &Question, draft: &DraftHandle, offered: &[&String], vars: &Vars) -> Html {
@@ -379,11 +381,7 @@ impl ListKey {
         let q = content.question(&self.question)?;
         let lang = self.lang;
         // Sorted by the country's name in the reader's language.
-        let mut options: Vec<(String, String)> = q
-            .choices
-            .iter()
-            .map(|c| (c.clone(), content.text(lang, &q.choice_label_id(c)).to_string()))
-            .collect();
+        let mut options: Vec<(String, String)> = q.choices.iter().map(|c| (c.clone(), content.text(lang, &q.choice_label_id(c)).to_string())).collect();
         crate::engine::collate::sort_by_name(&mut options);
         let mut html = format!(
             "<select id=\"{}\" name=\"{}\" class=\"oc-select\"{}><option value=\"\">{}</option>",

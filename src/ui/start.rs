@@ -6,9 +6,9 @@
 //! tools/postbuild.py writes the same screen as plain HTML.
 use yew::prelude::*;
 
-use super::state::{dispatch, SessionHandle};
 use super::result::import_answers;
 use super::state::Action;
+use super::state::{dispatch, SessionHandle};
 use super::t;
 
 pub fn start_page(s: &SessionHandle) -> Html {

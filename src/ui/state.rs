@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::flow::{FieldError, Flow, Submission};
 use crate::engine::answers::Salvage;
+use crate::engine::flow::{FieldError, Flow, Submission};
 use crate::engine::{Answers, AnswersDocument, Content, Date, Lang};
 
 /// Which screen is shown.
@@ -218,10 +218,7 @@ impl Reducible for Session {
                 s.notice = None;
                 let flow = Flow::new(content, &s.answers);
                 let next = if s.from_check { flow.next_unanswered_after(&last) } else { flow.next_after(&last) };
-                let next = next
-                    .and_then(|q| flow.page_start(&q.id))
-                    .map(|q| Screen::Question(q.id.clone()))
-                    .unwrap_or_else(|| s.valid_screen(Screen::Check));
+                let next = next.and_then(|q| flow.page_start(&q.id)).map(|q| Screen::Question(q.id.clone())).unwrap_or_else(|| s.valid_screen(Screen::Check));
                 if next == Screen::Check {
                     s.from_check = false;
                 }
@@ -234,11 +231,7 @@ impl Reducible for Session {
                         Some(q) => Screen::Question(q.id.clone()),
                         None => Screen::Start,
                     },
-                    Screen::Check => flow
-                        .questions
-                        .last()
-                        .and_then(|q| flow.page_start(&q.id))
-                        .map_or(Screen::Start, |q| Screen::Question(q.id.clone())),
+                    Screen::Check => flow.questions.last().and_then(|q| flow.page_start(&q.id)).map_or(Screen::Start, |q| Screen::Question(q.id.clone())),
                     Screen::Result => Screen::Check,
                     Screen::Start => return self,
                 };

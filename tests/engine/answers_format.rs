@@ -75,10 +75,7 @@ fn lenient_reading_keeps_what_it_can() {
     assert_eq!(doc.answers.one("controller"), Some("meta"));
     assert_eq!(doc.answers.get("country"), None);
     assert_eq!(problems.len(), 2);
-    assert!(matches!(
-        AnswersDocument::parse_lenient(content(), r#"{"version":9,"lang":"en","answers":{}}"#),
-        Err(AnswersError::UnsupportedVersion(_))
-    ));
+    assert!(matches!(AnswersDocument::parse_lenient(content(), r#"{"version":9,"lang":"en","answers":{}}"#), Err(AnswersError::UnsupportedVersion(_))));
 }
 
 #[test]
@@ -87,7 +84,10 @@ fn a_file_that_cannot_be_loaded_is_explained_in_the_persons_language() {
     let c = crate::content();
     let said = |json: &str, lang| AnswersDocument::parse(c, json).unwrap_err().message(c, lang);
     assert_eq!(said("not json", Lang::En), "This is not a saved check: choose the .json file that \"Save my answers\" made.");
-    assert_eq!(said(r#"{"version": 2, "lang": "nl", "answers": {}}"#, Lang::Nl), "Deze check is opgeslagen door een andere versie van deze check (versie 2); deze leest versie 1.");
+    assert_eq!(
+        said(r#"{"version": 2, "lang": "nl", "answers": {}}"#, Lang::Nl),
+        "Deze check is opgeslagen door een andere versie van deze check (versie 2); deze leest versie 1."
+    );
     assert_eq!(AnswersError::TooLarge { bytes: 30 * 1024 * 1024 }.message(c, Lang::En), "This file is 30 MB; a saved check is at most 64 KB.");
     assert_eq!(AnswersError::TooLarge { bytes: 70_000 }.message(c, Lang::Nl), "Dit bestand is 69 KB; een opgeslagen check is hoogstens 64 KB.");
     let odd = said(r#"{"version": 1, "lang": "en", "answers": {"residence": "mars"}}"#, Lang::En);
@@ -123,10 +123,7 @@ fn salvaged(json: &str, lang: Lang) -> (objection_check::engine::answers::Salvag
 #[test]
 fn stored_answers_that_cannot_all_be_read_keep_every_readable_answer_and_name_the_rest() {
     // Another version: what fits is kept, what does not is named.
-    let (s, notice) = salvaged(
-        r#"{"version":2,"lang":"nl","answers":{"residence":"eu_eea","country":"nl","controller":"meta","mood":"good"}}"#,
-        Lang::En,
-    );
+    let (s, notice) = salvaged(r#"{"version":2,"lang":"nl","answers":{"residence":"eu_eea","country":"nl","controller":"meta","mood":"good"}}"#, Lang::En);
     assert_eq!((s.lang, s.answers.len()), (Some(Lang::Nl), 3));
     assert_eq!(
         notice,

@@ -3,8 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use objection_check::engine::embedded::EMBEDDED_JSON;
-use objection_check::engine::Texts;
 use objection_check::engine::lint::lint;
+use objection_check::engine::Texts;
 use objection_check::engine::{text_table, Content};
 use serde_json::{json, Value};
 

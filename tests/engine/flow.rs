@@ -72,10 +72,7 @@ fn submissions_are_validated_like_a_person_would_expect() {
     assert_eq!(validate(residence, &Submission::Choices(vec!["uk".into()])), Ok(Some(AnswerValue::One("uk".into()))));
     assert_eq!(validate(residence, &Submission::Choices(vec!["moon".into()])), Err(FieldError::UnknownChoice));
     let art9 = c.question("art9").unwrap();
-    assert_eq!(
-        validate(art9, &Submission::Choices(vec!["none".into(), "health".into()])),
-        Err(FieldError::Exclusive { choice: "none".into() })
-    );
+    assert_eq!(validate(art9, &Submission::Choices(vec!["none".into(), "health".into()])), Err(FieldError::Exclusive { choice: "none".into() }));
     assert_eq!(
         validate(art9, &Submission::Choices(vec!["not_sure".into(), "health".into()])),
         Ok(Some(AnswerValue::Many(vec!["health".into(), "not_sure".into()]))),
@@ -136,9 +133,7 @@ fn the_projection_in_one_walk_agrees_with_refilling_and_walking_again() {
 fn a_reason_is_offered_only_where_earlier_answers_make_it_possible() {
     let c = content();
     let reasons = c.question("reasons").unwrap();
-    let offered = |a: &Answers| -> Vec<String> {
-        offered_choices(reasons, &Flow::new(c, a).effective).into_iter().cloned().collect()
-    };
+    let offered = |a: &Answers| -> Vec<String> { offered_choices(reasons, &Flow::new(c, a).effective).into_iter().cloned().collect() };
     let meta = offered(&meta_base());
     assert!(!meta.contains(&"posted_as_minor".to_string()), "posted as a minor comes from its own question");
     assert!(meta.contains(&"others_post".to_string()) && meta.contains(&"sensitive_content".to_string()), "{meta:?}");

@@ -7,10 +7,10 @@ mod cli;
 mod content_lint;
 mod flow;
 mod layers;
-mod translations;
 mod preset;
 mod properties;
 mod scenarios;
+mod translations;
 
 use objection_check::engine::{assess, Answers, Assessment, Content, Date, Lang};
 

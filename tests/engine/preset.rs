@@ -25,8 +25,21 @@ fn a_newsletter_link_presets_language_organisation_and_service() {
 
 #[test]
 fn unknown_or_malformed_parameters_are_ignored() {
-    for junk in ["", "#", "&&&", "lang", "lang=xx", "controller=<script>alert(1)</script>", "%%%=%%", "utm_source=mail&utm_medium=x",
-        "service=myspace", "controller=linkedin&service=instagram", "skip=yes", "a=b=c", "lang=en&lang=tr"] {
+    for junk in [
+        "",
+        "#",
+        "&&&",
+        "lang",
+        "lang=xx",
+        "controller=<script>alert(1)</script>",
+        "%%%=%%",
+        "utm_source=mail&utm_medium=x",
+        "service=myspace",
+        "controller=linkedin&service=instagram",
+        "skip=yes",
+        "a=b=c",
+        "lang=en&lang=tr",
+    ] {
         let p = from(junk);
         assert!(p.controller.is_none() || p.controller.as_deref() == Some("linkedin"), "{junk}: {p:?}");
         assert!(p.services.is_empty(), "{junk}: {p:?}");

@@ -19,8 +19,7 @@ fn any_json() -> impl Strategy<Value = serde_json::Value> {
     leaf.prop_recursive(3, 32, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::from),
-            prop::collection::btree_map("[a-z_]{1,20}", inner, 0..6)
-                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map("[a-z_]{1,20}", inner, 0..6).prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
         ]
     })
 }

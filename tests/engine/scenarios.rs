@@ -146,10 +146,7 @@ fn public_task_objection_names_art6_1_e() {
 fn outside_the_eea_the_gdpr_probably_does_not_apply() {
     for (residence, step) in [("elsewhere", "elsewhere_local_law")] {
         for lang in Lang::ALL {
-            let answers = objection_check::engine::Answers::new()
-                .with("residence", residence)
-                .with("controller", "other")
-                .with("eu_establishment", "no");
+            let answers = objection_check::engine::Answers::new().with("residence", residence).with("controller", "other").with("eu_establishment", "no");
             let a = check(lang, &answers);
             assert_eq!(a.route, Route::GdprNotApplicable);
             assert!(a.letter.is_none() && a.authority.is_none() && a.forms.is_empty() && a.reminder.is_none());
@@ -264,7 +261,15 @@ fn objecting_after_training_start_stops_future_use_only() {
     let step = linkedin.steps.iter().find(|s| s.id == "timing_after").unwrap();
     assert!(step.body.contains("3 november 2025"), "{}", step.body);
     // Each language's own dates: Meta's start, LinkedIn's.
-    let meta_start = PerLang { en: "27 May 2025", nl: "27 mei 2025", de: "27. Mai 2025", fr: "27 mai 2025", es: "27 de mayo de 2025", it: "27 maggio 2025", pl: "27 maja 2025" };
+    let meta_start = PerLang {
+        en: "27 May 2025",
+        nl: "27 mei 2025",
+        de: "27. Mai 2025",
+        fr: "27 mai 2025",
+        es: "27 de mayo de 2025",
+        it: "27 maggio 2025",
+        pl: "27 maja 2025",
+    };
     let linkedin_start = PerLang {
         en: "3 November 2025",
         nl: "3 november 2025",
@@ -336,7 +341,8 @@ fn the_short_text_fits_a_form_box() {
     let content = crate::content();
     // Every reason offered to a Meta user with those categories (the plain
     // expectation reason is for others; sensitive content comes from the page).
-    let reasons: Vec<&str> = content.question("reasons").unwrap().choices.iter().map(String::as_str).filter(|r| !["unexpected_use", "sensitive_content"].contains(r)).collect();
+    let reasons: Vec<&str> =
+        content.question("reasons").unwrap().choices.iter().map(String::as_str).filter(|r| !["unexpected_use", "sensitive_content"].contains(r)).collect();
     a = a.with_many("reasons", &reasons);
     // Meta publishes no limit for its explanation box; 2,500 characters is
     // this check's own target, met in English and Dutch. German, French,
@@ -378,11 +384,7 @@ fn sentences(text: &str) -> Vec<String> {
         }
         found.push(&line[start..]);
     }
-    found
-        .into_iter()
-        .map(|s| s.trim().trim_start_matches("- ").trim_end_matches('.').to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
+    found.into_iter().map(|s| s.trim().trim_start_matches("- ").trim_end_matches('.').to_string()).filter(|s| !s.is_empty()).collect()
 }
 
 #[test]
@@ -480,69 +482,90 @@ fn a_not_sure_answer_never_becomes_a_statement_of_fact() {
 #[test]
 fn each_reason_argues_with_its_source_in_the_long_letter() {
     let cases = [
-        ("sensitive_content", PerLang {
-            en: "EDPB Opinion 28/2024, para 34",
-            nl: "EDPB-advies 28/2024, punt 34",
-            de: "EDSA-Stellungnahme 28/2024, Rn. 34",
-            fr: "avis 28/2024 du CEPD, point 34",
-            es: "Dictamen 28/2024 del CEPD, apartado 34",
-            it: "parere 28/2024 dell'EDPB, punto 34",
-            pl: "opinia EROD 28/2024, pkt 34",
-        }),
-        ("professional_secrecy", PerLang {
-            en: "compelling legitimate ground",
-            nl: "dwingende gerechtvaardigde grond",
-            de: "zwingende schutzwürdige Gründe",
-            fr: "motifs légitimes et impérieux",
-            es: "motivos legítimos imperiosos",
-            it: "motivi legittimi cogenti",
-            pl: "ważne prawnie uzasadnione podstawy",
-        }),
-        ("safety", PerLang {
-            en: "C-252/21, para 123",
-            nl: "C-252/21, punt 123",
-            de: "C-252/21, Rn. 123",
-            fr: "C-252/21, point 123",
-            es: "C-252/21, apartado 123",
-            it: "C-252/21, punto 123",
-            pl: "C-252/21, pkt 123",
-        }),
-        ("creative_work", PerLang {
-            en: "Art. 5(1)(b) and 6(4) GDPR",
-            nl: "artikel 5 lid 1 sub b en 6 lid 4 AVG",
-            de: "Art. 5 Abs. 1 lit. b und Art. 6 Abs. 4 DSGVO",
-            fr: "article 5, paragraphe 1, point b), et article 6, paragraphe 4, du RGPD",
-            es: "artículos 5, apartado 1, letra b), y 6, apartado 4, del RGPD",
-            it: "articolo 5, paragrafo 1, lettera b), e articolo 6, paragrafo 4, del GDPR",
-            pl: "art. 5 ust. 1 lit. b i art. 6 ust. 4 RODO",
-        }),
-        ("children_family", PerLang {
-            en: "Recital 38 GDPR",
-            nl: "overweging 38 AVG",
-            de: "Erwägungsgrund 38 DSGVO",
-            fr: "considérant 38 du RGPD",
-            es: "considerando 38 del RGPD",
-            it: "considerando 38 del GDPR",
-            pl: "motyw 38 RODO",
-        }),
-        ("public_role", PerLang {
-            en: "Art. 6(1)(f) GDPR",
-            nl: "artikel 6 lid 1 sub f AVG",
-            de: "Art. 6 Abs. 1 lit. f DSGVO",
-            fr: "article 6, paragraphe 1, point f), du RGPD",
-            es: "artículo 6, apartado 1, letra f), del RGPD",
-            it: "articolo 6, paragrafo 1, lettera f), del GDPR",
-            pl: "art. 6 ust. 1 lit. f RODO",
-        }),
-        ("posted_before_notice", PerLang {
-            en: "14 April 2025",
-            nl: "14 april 2025",
-            de: "14. April 2025",
-            fr: "14 avril 2025",
-            es: "14 de abril de 2025",
-            it: "14 aprile 2025",
-            pl: "14 kwietnia 2025",
-        }),
+        (
+            "sensitive_content",
+            PerLang {
+                en: "EDPB Opinion 28/2024, para 34",
+                nl: "EDPB-advies 28/2024, punt 34",
+                de: "EDSA-Stellungnahme 28/2024, Rn. 34",
+                fr: "avis 28/2024 du CEPD, point 34",
+                es: "Dictamen 28/2024 del CEPD, apartado 34",
+                it: "parere 28/2024 dell'EDPB, punto 34",
+                pl: "opinia EROD 28/2024, pkt 34",
+            },
+        ),
+        (
+            "professional_secrecy",
+            PerLang {
+                en: "compelling legitimate ground",
+                nl: "dwingende gerechtvaardigde grond",
+                de: "zwingende schutzwürdige Gründe",
+                fr: "motifs légitimes et impérieux",
+                es: "motivos legítimos imperiosos",
+                it: "motivi legittimi cogenti",
+                pl: "ważne prawnie uzasadnione podstawy",
+            },
+        ),
+        (
+            "safety",
+            PerLang {
+                en: "C-252/21, para 123",
+                nl: "C-252/21, punt 123",
+                de: "C-252/21, Rn. 123",
+                fr: "C-252/21, point 123",
+                es: "C-252/21, apartado 123",
+                it: "C-252/21, punto 123",
+                pl: "C-252/21, pkt 123",
+            },
+        ),
+        (
+            "creative_work",
+            PerLang {
+                en: "Art. 5(1)(b) and 6(4) GDPR",
+                nl: "artikel 5 lid 1 sub b en 6 lid 4 AVG",
+                de: "Art. 5 Abs. 1 lit. b und Art. 6 Abs. 4 DSGVO",
+                fr: "article 5, paragraphe 1, point b), et article 6, paragraphe 4, du RGPD",
+                es: "artículos 5, apartado 1, letra b), y 6, apartado 4, del RGPD",
+                it: "articolo 5, paragrafo 1, lettera b), e articolo 6, paragrafo 4, del GDPR",
+                pl: "art. 5 ust. 1 lit. b i art. 6 ust. 4 RODO",
+            },
+        ),
+        (
+            "children_family",
+            PerLang {
+                en: "Recital 38 GDPR",
+                nl: "overweging 38 AVG",
+                de: "Erwägungsgrund 38 DSGVO",
+                fr: "considérant 38 du RGPD",
+                es: "considerando 38 del RGPD",
+                it: "considerando 38 del GDPR",
+                pl: "motyw 38 RODO",
+            },
+        ),
+        (
+            "public_role",
+            PerLang {
+                en: "Art. 6(1)(f) GDPR",
+                nl: "artikel 6 lid 1 sub f AVG",
+                de: "Art. 6 Abs. 1 lit. f DSGVO",
+                fr: "article 6, paragraphe 1, point f), du RGPD",
+                es: "artículo 6, apartado 1, letra f), del RGPD",
+                it: "articolo 6, paragrafo 1, lettera f), del GDPR",
+                pl: "art. 6 ust. 1 lit. f RODO",
+            },
+        ),
+        (
+            "posted_before_notice",
+            PerLang {
+                en: "14 April 2025",
+                nl: "14 april 2025",
+                de: "14. April 2025",
+                fr: "14 avril 2025",
+                es: "14 de abril de 2025",
+                it: "14 aprile 2025",
+                pl: "14 kwietnia 2025",
+            },
+        ),
     ];
     for (reason, needles) in cases {
         for lang in Lang::ALL {
@@ -660,12 +683,7 @@ fn something_else_is_the_persons_own_words_or_nothing() {
         expected.sort();
         assert_eq!(lines, expected, "{lang:?}: {}", l.short);
     }
-    let missing = objection_check::engine::assess(
-        crate::content(),
-        Lang::En,
-        &meta_base().with_many("reasons", &["other"]),
-        crate::today(),
-    );
+    let missing = objection_check::engine::assess(crate::content(), Lang::En, &meta_base().with_many("reasons", &["other"]), crate::today());
     assert_eq!(missing.missing, ["other_reason"], "\"other\" without words is not a reason: the check asks for them");
 }
 
@@ -725,16 +743,9 @@ fn a_face_in_a_photo_is_not_claimed_as_biometric_data() {
 
 #[test]
 fn each_category_says_how_strong_it_is_and_why() {
-    let a = check(
-        Lang::En,
-        &meta_base().with_many("art9", &["health", "biometric", "not_sure"]).with("art9_made_public", "limited_audience"),
-    );
-    let found: Vec<(&str, Strength, &str)> =
-        a.art9.categories.iter().map(|c| (c.label.as_str(), c.strength, c.strength_label.as_str())).collect();
-    assert_eq!(
-        found,
-        [("my face (biometric data, if used to identify me)", Strength::Moderate, "may apply"), ("health", Strength::Strong, "strong")]
-    );
+    let a = check(Lang::En, &meta_base().with_many("art9", &["health", "biometric", "not_sure"]).with("art9_made_public", "limited_audience"));
+    let found: Vec<(&str, Strength, &str)> = a.art9.categories.iter().map(|c| (c.label.as_str(), c.strength, c.strength_label.as_str())).collect();
+    assert_eq!(found, [("my face (biometric data, if used to identify me)", Strength::Moderate, "may apply"), ("health", Strength::Strong, "strong")]);
     assert!(a.art9.categories[1].reason.contains("Art. 9(2)(e) GDPR does not apply"), "{}", a.art9.categories[1].reason);
     assert!(a.art9.unsure.as_deref().is_some_and(|u| u.contains("without claiming")), "{:?}", a.art9.unsure);
     let public = check(Lang::Nl, &meta_base().with_many("art9", &["health"]).with("art9_made_public", "deliberately_public"));
@@ -820,7 +831,14 @@ fn an_organisation_established_in_the_eu_is_covered_wherever_the_person_lives() 
         assert_eq!(swiss.route, Route::ObjectArt21, "Art. 3(1)");
         assert!(swiss.letter.as_ref().unwrap().short.contains("21"));
         assert_eq!(swiss.authority.as_ref().unwrap().country, "ie", "LinkedIn's lead authority");
-        let other = check(lang, &outside("elsewhere", "other", "yes").with("purpose", "ai_training").with("legal_basis", "legitimate_interest").with("public_body", "no").with_many("reasons", &["unexpected_use"]));
+        let other = check(
+            lang,
+            &outside("elsewhere", "other", "yes")
+                .with("purpose", "ai_training")
+                .with("legal_basis", "legitimate_interest")
+                .with("public_body", "no")
+                .with_many("reasons", &["unexpected_use"]),
+        );
         assert_eq!(other.route, Route::ObjectArt21);
         assert!(other.steps.iter().any(|s| s.id == "complaint_where_established"), "no lead authority known");
         let meta = check(lang, &outside("elsewhere", "meta", "yes"));
@@ -857,15 +875,8 @@ fn uk_citations_point_to_the_uk_text_and_case_law_is_persuasive() {
     assert!(case.label.ends_with(crate::content().text(Lang::Nl, "cite.uk_persuasive")) && case.label.contains("VK"), "{}", case.label);
     assert!(nl.letter.unwrap().long.contains("European Union (Withdrawal) Act 2018, s. 6(2)"));
     // ... and in every language, which names the UK in its own words.
-    let the_uk = PerLang {
-        en: "in the UK",
-        nl: "VK",
-        de: "Vereinigten Königreich",
-        fr: "Royaume-Uni",
-        es: "Reino Unido",
-        it: "Regno Unito",
-        pl: "Wielkiej Brytanii",
-    };
+    let the_uk =
+        PerLang { en: "in the UK", nl: "VK", de: "Vereinigten Königreich", fr: "Royaume-Uni", es: "Reino Unido", it: "Regno Unito", pl: "Wielkiej Brytanii" };
     for lang in Lang::ALL {
         let a = check(lang, &uk);
         for c in a.citations.iter().filter(|c| c.id.starts_with("art") || c.id.starts_with("recital")) {
@@ -924,9 +935,8 @@ fn the_letters_for_the_closing_note() {
 
 #[test]
 fn another_organisation_is_named_as_the_person_typed_it() {
-    let typed = other_org("legitimate_interest")
-        .with("organisation_name", "  Voorbeeld {law} B.V. ")
-        .with("organisation_address", "Postbus 1, 1000 AA Amsterdam");
+    let typed =
+        other_org("legitimate_interest").with("organisation_name", "  Voorbeeld {law} B.V. ").with("organisation_address", "Postbus 1, 1000 AA Amsterdam");
     let subjects = PerLang {
         en: "Subject: Objection to the processing of my personal data by Voorbeeld {law} B.V.",
         nl: "Onderwerp: Bezwaar tegen de verwerking van mijn persoonsgegevens door Voorbeeld {law} B.V.",
@@ -937,7 +947,15 @@ fn another_organisation_is_named_as_the_person_typed_it() {
         pl: "Dotyczy: sprzeciwu wobec przetwarzania moich danych osobowych, którego dokonuje Voorbeeld {law} B.V.",
     };
     // The privacy team it is addressed to.
-    let team = PerLang { en: "privacy", nl: "privacy", de: "Datenschutz", fr: "équipe protection", es: "equipo de privacidad", it: "ufficio privacy", pl: "zespół ds. prywatności" };
+    let team = PerLang {
+        en: "privacy",
+        nl: "privacy",
+        de: "Datenschutz",
+        fr: "équipe protection",
+        es: "equipo de privacidad",
+        it: "ufficio privacy",
+        pl: "zespół ds. prywatności",
+    };
     for lang in Lang::ALL {
         let subject = subjects.get(lang);
         let a = check(lang, &typed);
@@ -1087,7 +1105,10 @@ fn in_switzerland_an_objection_under_the_fadp() {
     for lang in Lang::ALL {
         let code = lang.code();
         insta::assert_snapshot!(format!("fadp_long_{code}"), check(lang, &swiss("linkedin", "no")).letter.unwrap().long);
-        insta::assert_snapshot!(format!("fadp_short_{code}"), check(lang, &swiss("other", "no").with("organisation_name", "Beispiel AG")).letter.unwrap().short);
+        insta::assert_snapshot!(
+            format!("fadp_short_{code}"),
+            check(lang, &swiss("other", "no").with("organisation_name", "Beispiel AG")).letter.unwrap().short
+        );
     }
 }
 
@@ -1142,7 +1163,7 @@ fn meta_users_with_whatsapp_only_or_no_account_are_not_sent_to_the_accounts_cent
         assert!(ids.contains(&"submit_whatsapp") && !ids.contains(&"submit_meta"), "{ids:?}");
         assert_eq!(whatsapp.forms.len(), 1);
         let long = whatsapp.letter.unwrap().long;
-        assert!(!long.contains("Accounts Center") , "no Accounts Center");
+        assert!(!long.contains("Accounts Center"), "no Accounts Center");
         assert!(!long.contains(crate::content().text(lang, "letter.long.accounts")), "no Accounts Center: {long}");
         assert!(check(lang, &meta_base()).letter.unwrap().long.contains(crate::content().text(lang, "letter.long.accounts")), "{lang:?}");
         let none = check(lang, &meta_base().with_many("services", &["no_account"]));
@@ -1155,7 +1176,10 @@ fn meta_users_with_whatsapp_only_or_no_account_are_not_sent_to_the_accounts_cent
         assert!(not_covered.body.contains("Meta AI"));
     }
     for lang in Lang::ALL {
-        insta::assert_snapshot!(format!("meta_no_account_short_{}", lang.code()), check(lang, &meta_base().with_many("services", &["no_account"])).letter.unwrap().short);
+        insta::assert_snapshot!(
+            format!("meta_no_account_short_{}", lang.code()),
+            check(lang, &meta_base().with_many("services", &["no_account"])).letter.unwrap().short
+        );
     }
 }
 

@@ -12,7 +12,8 @@ fn glossaries() -> BTreeMap<String, Glossary> {
         let path = entry.unwrap().path();
         let doc: toml::Table = std::fs::read_to_string(&path).unwrap().parse().unwrap();
         let terms = doc["terms"].as_table().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect();
-        let same = doc.get("same_as_english").and_then(|v| v.as_array()).map(|a| a.iter().map(|v| v.as_str().unwrap().to_string()).collect()).unwrap_or_default();
+        let same =
+            doc.get("same_as_english").and_then(|v| v.as_array()).map(|a| a.iter().map(|v| v.as_str().unwrap().to_string()).collect()).unwrap_or_default();
         out.insert(path.file_stem().unwrap().to_string_lossy().to_string(), Glossary { terms, same_as_english: same });
     }
     out
@@ -37,7 +38,9 @@ fn a_letter_without_its_official_term_is_found_by_file_and_key() {
     de.insert("letter.object_art21".into(), text);
     let problems = translations(&texts, &glossaries);
     assert!(
-        problems.contains(&"locales/de.toml: `letter.object_art21` does not use \"Widerspruch\", the official term for `right_to_object` (glossary/de.toml)".to_string()),
+        problems.contains(
+            &"locales/de.toml: `letter.object_art21` does not use \"Widerspruch\", the official term for `right_to_object` (glossary/de.toml)".to_string()
+        ),
         "{problems:?}"
     );
 }
