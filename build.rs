@@ -27,6 +27,7 @@ mod engine {
     pub mod content;
     pub mod date;
     pub mod flow;
+    pub mod followup;
     pub mod ics;
     pub mod json;
     pub mod lint;

@@ -191,25 +191,7 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
     let forms = if route.is_gdpr() { forms_for(content, lang, effective) } else { Vec::new() };
     let reminder = route.is_gdpr().then(|| reminder_for(content, lang, effective, today, &vars));
 
-    let uk = effective.one("residence") == Some("uk");
-    let citations = cites
-        .ids
-        .iter()
-        .filter_map(|id| {
-            let source = content.citation(id)?;
-            let mut label = render(content, lang, &format!("cite.{id}"), &vars);
-            // In the UK, judgments of the Court of Justice given after 2020 do
-            // not bind (European Union (Withdrawal) Act 2018, s. 6(1)-(2)).
-            if uk && source.decided.as_deref().is_some_and(|d| d > "2020-12-31") {
-                label.push_str(content.text(lang, "cite.uk_persuasive"));
-            }
-            let url = match (&source.uk_url, uk) {
-                (Some(url), true) => url.clone(),
-                _ => source.url.replace("{LANG}", &lang.code().to_ascii_uppercase()),
-            };
-            Some(Citation { id: id.clone(), label, url })
-        })
-        .collect();
+    let citations = cites.ids.iter().filter_map(|id| citation(content, lang, effective, id, &vars)).collect();
 
     Assessment {
         lang,
@@ -230,6 +212,24 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
 }
 
 /// The first route rule that holds; the last rule has no condition.
+/// The citation `id` for these answers: its label in `lang` and the link to
+/// its source (the UK's text for people in the UK).
+pub fn citation(content: &Content, lang: Lang, answers: &Answers, id: &str, vars: &Vars) -> Option<Citation> {
+    let uk = answers.one("residence") == Some("uk");
+    let source = content.citation(id)?;
+    let mut label = render(content, lang, &format!("cite.{id}"), vars);
+    // In the UK, judgments of the Court of Justice given after 2020 do
+    // not bind (European Union (Withdrawal) Act 2018, s. 6(1)-(2)).
+    if uk && source.decided.as_deref().is_some_and(|d| d > "2020-12-31") {
+        label.push_str(content.text(lang, "cite.uk_persuasive"));
+    }
+    let url = match (&source.uk_url, uk) {
+        (Some(url), true) => url.clone(),
+        _ => source.url.replace("{LANG}", &lang.code().to_ascii_uppercase()),
+    };
+    Some(Citation { id: id.to_string(), label, url })
+}
+
 pub fn route_for(content: &Content, effective: &Answers) -> Route {
     let facts = Facts::asking(effective);
     content.outcomes.routes.iter().find(|r| when(&r.when, &facts)).and_then(|r| Route::from_id(&r.id)).unwrap_or(Route::ObjectArt21)

@@ -29,8 +29,27 @@ impl Date {
     /// The same day next month, or that month's last day when it is shorter
     /// (31 January -> 28/29 February).
     pub fn plus_one_month(self) -> Date {
-        let (year, month) = if self.month == 12 { (self.year + 1, 1) } else { (self.year, self.month + 1) };
+        self.plus_months(1)
+    }
+
+    /// The same day `n` months later, or that month's last day when it is
+    /// shorter: how a period in months ends (Regulation (EEC, Euratom)
+    /// No 1182/71, Art. 3(2)(c)).
+    pub fn plus_months(self, n: u32) -> Date {
+        let months = self.month - 1 + n;
+        let (year, month) = (self.year + (months / 12) as i32, months % 12 + 1);
         Date { year, month, day: self.day.min(days_in_month(year, month)) }
+    }
+
+    /// Days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.day_number() - self.day_number()
+    }
+
+    /// Days since 1 March of year 0 (proleptic Gregorian), for differences.
+    fn day_number(self) -> i64 {
+        let (y, m) = if self.month <= 2 { (i64::from(self.year) - 1, i64::from(self.month) + 9) } else { (i64::from(self.year), i64::from(self.month) - 3) };
+        365 * y + y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400) + (153 * m + 2) / 5 + i64::from(self.day) - 1
     }
 
     /// "27 May 2025", "27. Mai 2025", "27 de mayo de 2025": the language's

@@ -563,7 +563,7 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
     for id in ["list.and", "law.gdpr", "law.uk_gdpr", "basis.dont_know", "cite.uk_persuasive", "result.facts_checked"] {
         need.insert(id.into());
     }
-    for id in super::answers::TEXTS {
+    for id in super::answers::TEXTS.iter().chain(super::followup::TEXTS) {
         need.insert(id.to_string());
     }
     for m in 1..=12 {

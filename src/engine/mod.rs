@@ -19,6 +19,7 @@ pub mod content;
 pub mod date;
 pub mod embedded;
 pub mod flow;
+pub mod followup;
 pub mod ics;
 pub mod json;
 pub mod lint;

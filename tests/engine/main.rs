@@ -6,6 +6,7 @@ mod answers_format;
 mod cli;
 mod content_lint;
 mod flow;
+mod followup;
 mod layers;
 mod preset;
 mod properties;
