@@ -44,6 +44,12 @@ pub const PLACEHOLDERS: &[&str] = &[
     "day",
     "month",
     "year",
+    "sent_date",
+    "deadline",
+    "channel",
+    "reminded_date",
+    "reminded_line",
+    "attachments",
 ];
 
 /// The placeholders a question's texts (title, hint, choices) may use: they

@@ -91,8 +91,8 @@ fn an_unknown_text_id_is_found() {
 
 #[test]
 fn an_unknown_placeholder_is_found() {
-    let p = lint_after(|d| set_text(d, "en", "letter.confirm", Some("Confirm by {deadline}.")));
-    assert_found(&p, "`letter.confirm` uses unknown placeholder {deadline}");
+    let p = lint_after(|d| set_text(d, "en", "letter.confirm", Some("Confirm by {due_by}.")));
+    assert_found(&p, "`letter.confirm` uses unknown placeholder {due_by}");
 }
 
 #[test]
