@@ -1,11 +1,16 @@
 //! Presets from a link or an embedding page: the language, the organisation
-//! and its services, and whether to skip the start screen. They come from the
-//! URL fragment (`#lang=en&controller=meta&service=instagram&skip=start`) or
+//! and its services, the country, and whether to skip the start screen. They
+//! come from the URL fragment
+//! (`#lang=en&controller=meta&service=instagram&country=be&skip=start`) or
 //! the embed element's `data-*` attributes, never from the query string, and
 //! never carry a person's answers. Anything unknown or malformed is ignored.
 //!
-//! The content (to check an organisation or service against the question's
-//! choices) is asked for only when one is named: a plain visit shows the start
+//! A preset country is only preselected in the country question: the person
+//! still answers where they live, and the country counts only when that is the
+//! EU/EEA (the country question is asked only then).
+//!
+//! The content (to check an organisation, service or country against the
+//! question's choices) is asked for only when one is named: a plain visit shows the start
 //! screen without reading the questionnaire.
 use super::answer::{AnswerValue, Answers};
 use super::content::{Content, Lang};
@@ -14,11 +19,16 @@ use super::flow::CONTROLLER;
 /// Longest fragment read; the rest is ignored.
 const MAX_FRAGMENT: usize = 512;
 
+/// The question for the person's EU/EEA country, asked when they live there.
+const COUNTRY: &str = "country";
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Preset {
     pub lang: Option<Lang>,
     pub controller: Option<String>,
     pub services: Vec<String>,
+    /// One of the country question's choices (the EU/EEA countries).
+    pub country: Option<String>,
     pub skip_start: bool,
 }
 
@@ -40,6 +50,7 @@ impl Preset {
                         preset.add_service(content(), v);
                     }
                 }
+                "country" => preset.set_country(content(), &value),
                 "skip" => preset.skip_start |= value == "start",
                 _ => {}
             }
@@ -49,8 +60,8 @@ impl Preset {
     }
 
     /// Reads the embed element's settings: `data-lang`, `data-controller`,
-    /// `data-service`, `data-skip`. `content` gives the content when an
-    /// organisation or service is named.
+    /// `data-service`, `data-country`, `data-skip`. `content` gives the
+    /// content when an organisation, service or country is named.
     pub fn from_settings<'c>(content: impl Fn() -> &'c Content, get: impl Fn(&str) -> Option<String>) -> Preset {
         let mut preset = Preset { lang: get("lang").and_then(|l| Lang::from_tag(&l)), ..Preset::default() };
         if let Some(c) = get("controller") {
@@ -60,6 +71,9 @@ impl Preset {
             for v in s.to_ascii_lowercase().split([',', ' ']) {
                 preset.add_service(content(), v);
             }
+        }
+        if let Some(c) = get("country") {
+            preset.set_country(content(), &c.trim().to_ascii_lowercase());
         }
         preset.skip_start = get("skip").is_some_and(|v| v.trim() == "start");
         preset.settle(content);
@@ -74,6 +88,7 @@ impl Preset {
             lang: self.lang.or(earlier.lang),
             services: if controller.as_deref() == Some("meta") { services } else { Vec::new() },
             controller,
+            country: self.country.or(earlier.country),
             skip_start: self.skip_start || earlier.skip_start,
         }
     }
@@ -88,11 +103,22 @@ impl Preset {
                 }
             }
         }
+        if answers.get(COUNTRY).is_none() {
+            if let Some(c) = &self.country {
+                answers.set(COUNTRY, AnswerValue::One(c.clone()));
+            }
+        }
     }
 
     fn set_controller(&mut self, content: &Content, value: &str) {
         if content.question(CONTROLLER).is_some_and(|q| q.choices.iter().any(|c| c == value)) {
             self.controller = Some(value.to_string());
+        }
+    }
+
+    fn set_country(&mut self, content: &Content, value: &str) {
+        if content.question(COUNTRY).is_some_and(|q| q.choices.iter().any(|c| c == value)) {
+            self.country = Some(value.to_string());
         }
     }
 

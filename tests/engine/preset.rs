@@ -1,5 +1,5 @@
-//! Deep-link and embed presets: only language, organisation, services and
-//! skipping the start screen; anything else is ignored without error.
+//! Deep-link and embed presets: only language, organisation, services, country
+//! and skipping the start screen; anything else is ignored without error.
 use objection_check::engine::preset::Preset;
 use objection_check::engine::{Answers, Lang};
 
@@ -12,7 +12,7 @@ fn from(fragment: &str) -> Preset {
 #[test]
 fn a_newsletter_link_presets_language_organisation_and_service() {
     let p = from("#lang=en&controller=meta&service=instagram&skip=start");
-    assert_eq!(p, Preset { lang: Some(Lang::En), controller: Some("meta".into()), services: vec!["instagram".into()], skip_start: true });
+    assert_eq!(p, Preset { lang: Some(Lang::En), controller: Some("meta".into()), services: vec!["instagram".into()], country: None, skip_start: true });
     assert_eq!(from("service=threads,facebook").services, ["facebook", "threads"], "a service implies Meta, in content order");
     assert_eq!(from("service=threads").controller.as_deref(), Some("meta"));
     assert_eq!(from("lang=nl-BE&controller=LinkedIn").controller.as_deref(), Some("linkedin"));
@@ -87,4 +87,62 @@ fn a_link_without_organisation_or_service_never_reads_the_questionnaire() {
     let p = Preset::from_settings(unread, |k| (k == "lang").then(|| "nl".to_string()));
     assert_eq!(p.lang, Some(Lang::Nl));
     assert_eq!(Preset::from_fragment(unread, ""), Preset::default());
+}
+
+#[test]
+fn a_link_presets_the_country_as_a_preselected_answer() {
+    assert_eq!(from("#country=be").country.as_deref(), Some("be"));
+    assert_eq!(from("#country=BE").country.as_deref(), Some("be"), "case-insensitive");
+    assert_eq!(from("#lang=fr&controller=meta&country=be&skip=start").country.as_deref(), Some("be"));
+    // Every choice of the country question, and nothing else.
+    let choices = &content().question("country").expect("a country question").choices;
+    for c in choices {
+        assert_eq!(from(&format!("country={}", c.to_uppercase())).country.as_ref(), Some(c));
+    }
+    for junk in ["country=xx", "country=<script>", "country=%3Cscript%3E", "country=", "country=be,nl", "country=uk", "country=ch", "country=de-by", "country"]
+    {
+        assert_eq!(from(junk).country, None, "{junk}");
+    }
+    assert_eq!(from("country=xx&country=be").country.as_deref(), Some("be"), "a later valid value wins over an earlier invalid one");
+    assert_eq!(from("country=be&country=xx").country.as_deref(), Some("be"), "an invalid later value does not undo a valid one");
+    assert_eq!(from("country=be&country=nl").country.as_deref(), Some("nl"));
+    assert_eq!(from(&"country=é&".repeat(10_000)), Preset::default(), "long or non-ASCII fragments are cut and ignored");
+    assert_eq!(from(&format!("country=be&{}", "x".repeat(100_000))).country.as_deref(), Some("be"));
+
+    // Preselected in the country question, which the person still sees after
+    // answering where they live; it never answers that question for them.
+    let mut fresh = Answers::new();
+    from("controller=meta&country=be").apply(&mut fresh);
+    assert_eq!(fresh.one("country"), Some("be"));
+    assert_eq!(fresh.get("residence"), None, "the person still says where they live");
+    let with_residence = fresh.clone().with("residence", "eu_eea");
+    let flow = objection_check::engine::flow::Flow::new(content(), &with_residence);
+    assert!(flow.position("country").is_some(), "the country question is still asked");
+    assert_eq!(flow.effective.one("country"), Some("be"));
+    let elsewhere = fresh.with("residence", "uk");
+    assert_eq!(objection_check::engine::flow::Flow::new(content(), &elsewhere).effective.get("country"), None, "outside the EU/EEA it does not count");
+
+    // An answer the person gave is never overwritten.
+    let mut answered = Answers::new().with("country", "nl");
+    from("country=be").apply(&mut answered);
+    assert_eq!(answered.one("country"), Some("nl"));
+}
+
+#[test]
+fn an_embedding_page_presets_the_country_and_a_link_wins() {
+    let settings = |country: &'static str| {
+        move |k: &str| match k {
+            "lang" => Some("nl".into()),
+            "country" => Some(country.into()),
+            _ => None,
+        }
+    };
+    assert_eq!(Preset::from_settings(content, settings("be")).country.as_deref(), Some("be"));
+    assert_eq!(Preset::from_settings(content, settings(" BE ")).country.as_deref(), Some("be"));
+    assert_eq!(Preset::from_settings(content, settings("<script>")).country, None);
+    assert_eq!(Preset::from_settings(content, settings("xx")).country, None);
+    let page = Preset::from_settings(content, settings("be"));
+    assert_eq!(from("country=nl").or(page.clone()).country.as_deref(), Some("nl"), "the link's country wins");
+    assert_eq!(from("country=xx").or(page.clone()).country.as_deref(), Some("be"), "an invalid link value keeps the page's");
+    assert_eq!(from("lang=en").or(page).country.as_deref(), Some("be"));
 }
