@@ -308,7 +308,7 @@ async fn answers_that_no_longer_fit_are_dropped_and_the_rest_kept() {
 #[wasm_bindgen_test]
 async fn a_preset_link_can_skip_the_start_screen_and_preselect_the_organisation() {
     clear_storage();
-    let preset = Preset { lang: Some(Lang::En), controller: Some("meta".into()), services: vec!["instagram".into()], skip_start: true };
+    let preset = Preset { lang: Some(Lang::En), controller: Some("meta".into()), services: vec!["instagram".into()], skip_start: true, country: None };
     let root = mount_with("en", preset).await;
     assert!(text(&root, "h1").contains("Where do you live?"), "{}", text(&root, "h1"));
     click(&root, "#residence").await;
