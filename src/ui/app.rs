@@ -38,26 +38,31 @@ pub struct AppProps {
 /// answers kept on this device were given in, else the first of the
 /// browser's languages that the check has, else English.
 pub fn starting_lang(preset: &Preset) -> Lang {
-    let stored = || storage::load().and_then(|(json, _)| AnswersDocument::salvage(Content::embedded(), &json).lang);
-    preset.lang.or_else(stored).or_else(dom::browser_lang).unwrap_or(Lang::En)
+    opening_lang(preset, storage::load().and_then(|(json, _)| AnswersDocument::salvage(Content::embedded(), &json).lang))
+}
+
+/// [`starting_lang`], with the language of the answers kept on this device
+/// (`stored`) already read.
+fn opening_lang(preset: &Preset, stored: Option<Lang>) -> Lang {
+    preset.lang.or(stored).or_else(dom::browser_lang).unwrap_or(Lang::En)
 }
 
 /// Reads what this device keeps, the page's settings and the history entry.
 fn initial_session(props: &AppProps) -> Session {
     let preset = &props.preset;
-    // The language the app was started in (its texts are here; see
-    // `ui::mount`), or one whose texts are.
-    let lang = Some(starting_lang(preset))
-        .filter(|l| crate::platform::texts::loaded(*l))
-        .or_else(|| Lang::ALL.into_iter().find(|l| crate::platform::texts::loaded(*l)))
-        .unwrap_or(Lang::En);
-    let mut session = Session::new(lang, dom::today());
     // What this device keeps is read as far as it can be: every answer that
     // fits is kept, and where not everything fits, the document as it was
     // is kept too, until the person discards it (see `KeptOriginal`).
     let content = Content::embedded();
-    if let Some((json, place)) = storage::load() {
-        let salvage = AnswersDocument::salvage(content, &json);
+    let stored = storage::load().map(|(json, place)| (AnswersDocument::salvage(content, &json), json, place));
+    // The language the app was started in (its texts are here; see
+    // `ui::mount`), or one whose texts are.
+    let lang = Some(opening_lang(preset, stored.as_ref().and_then(|(salvage, _, _)| salvage.lang)))
+        .filter(|l| crate::platform::texts::loaded(*l))
+        .or_else(|| Lang::ALL.into_iter().find(|l| crate::platform::texts::loaded(*l)))
+        .unwrap_or(Lang::En);
+    let mut session = Session::new(lang, dom::today());
+    if let Some((salvage, json, place)) = stored {
         session.answers = salvage.answers.clone();
         session.remember = place == storage::Place::Device;
         if !salvage.whole() {
