@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { BASE_URL, launch, openPage, start, fill, onThisPage } from './helpers.mjs';
+import { BASE_URL, launch, openPage, start, walkPages } from './helpers.mjs';
 import { ROUTES } from './routes.mjs';
 
 let browser;
@@ -23,13 +23,7 @@ async function axe(page, where) {
 async function everyScreen(page, steps, visit) {
   await visit('start');
   await page.click('#oc-start');
-  for (const [i, [q, v]] of steps.entries()) {
-    await page.waitForSelector(`form [name="${q}"]`);
-    const samePage = i > 0 && (await onThisPage(page, steps[i - 1][0]));
-    if (!samePage) await visit(`question ${q}`);
-    await fill(page, q, v);
-    if (!steps[i + 1] || !(await onThisPage(page, steps[i + 1][0]))) await page.click('#oc-continue');
-  }
+  await walkPages(page, steps, { atPage: (q) => visit(`question ${q}`) });
   await page.waitForSelector('#oc-see-result');
   await visit('check answers');
   await page.click('#oc-see-result');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { BASE_URL, CHROMIUM_ARGS, launch, openPage, assertClean, answer, walk, META_WALK } from './helpers.mjs';
+import { BASE_URL, CHROMIUM_ARGS, launch, openPage, assertClean, answer, walk, untilLanguagesKept, META_WALK } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -189,7 +189,7 @@ test('offline: after one visit the app loads and a whole walk works with the net
   assert.equal(keys.length, 1);
   assert.match(keys[0], /^objection-check-[0-9a-f]{12}$/);
   // Every language's texts are kept once the page is idle (sw.js).
-  await page.waitForFunction(async (k) => (await (await caches.open(k)).keys()).some((r) => /\/texts-en-/.test(r.url)), keys[0], { timeout: 20000 });
+  await untilLanguagesKept(page, ['en']);
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('#oc-start');

@@ -104,18 +104,46 @@ export async function onThisPage(page, question) {
 }
 
 /**
- * Answers a list of [question, value] pairs, checking each page asks that
- * question; questions on one page (the name and e-mail address) are filled
- * in together and sent with one Continue.
+ * Answers a list of [question, value] pairs page by page, from the first
+ * question on the screen: questions on one page (the name and e-mail
+ * address) are filled in together and sent with one Continue. `atPage(q)`
+ * runs when a page is on the screen (q its first question), `onAnswer(q, v)`
+ * before each answer is filled in, `onContinue()` before each Continue.
  */
-export async function walk(page, steps) {
-  await page.click('#oc-start');
+export async function walkPages(page, steps, { atPage, onAnswer, onContinue } = {}) {
   for (const [i, [q, v]] of steps.entries()) {
+    await page.waitForSelector(`form [name="${q}"]`);
+    if (atPage && (i === 0 || !(await onThisPage(page, steps[i - 1][0])))) await atPage(q);
+    if (onAnswer) await onAnswer(q, v);
     await fill(page, q, v);
     const next = steps[i + 1];
-    if (!next || !(await onThisPage(page, next[0]))) await page.click('#oc-continue');
+    if (!next || !(await onThisPage(page, next[0]))) {
+      if (onContinue) await onContinue();
+      await page.click('#oc-continue');
+    }
   }
+}
+
+/** From the start screen, answers every step (see `walkPages`) up to the check screen. */
+export async function walk(page, steps) {
+  await page.click('#oc-start');
+  await walkPages(page, steps);
   await page.waitForSelector('#oc-see-result');
+}
+
+/**
+ * After a first visit, waits until the service worker is active and keeps
+ * the texts of each of `langs` (it fetches every language once the page is
+ * idle), so the check works offline in them.
+ */
+export async function untilLanguagesKept(page, langs) {
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForFunction(async (wanted) => {
+    const keys = await caches.keys();
+    if (keys.length !== 1) return false;
+    const kept = (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname);
+    return wanted.every((l) => kept.some((p) => p.startsWith(`/texts-${l}-`)));
+  }, langs, { timeout: 20000 });
 }
 
 /** Opens a folded part of the result (`<details id=...>`) unless it is open. */

@@ -5,7 +5,7 @@
 // check says so in one sentence and stays in its language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, openPage, assertClean, start, switchLanguage, answer, walk, META_WALK } from './helpers.mjs';
+import { BASE_URL, launch, openPage, assertClean, start, switchLanguage, answer, walk, untilLanguagesKept, META_WALK } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -74,14 +74,8 @@ test('after one visit, a language never picked online works offline', async () =
   const { page, context } = s;
   await page.goto(BASE_URL);
   await page.waitForSelector('#oc-start');
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   // The worker fetches every language once the page is idle.
-  await page.waitForFunction(async () => {
-    const keys = await caches.keys();
-    if (keys.length !== 1) return false;
-    const cached = (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname);
-    return cached.some((p) => /^\/texts-en-/.test(p)) && cached.some((p) => /^\/texts-nl-/.test(p));
-  }, null, { timeout: 20000 });
+  await untilLanguagesKept(page, ['en', 'nl']);
   assert.equal(textsFiles(s.requests.filter((r) => !r.serviceWorker())).filter((p) => p.includes('-en-')).length, 0, 'the page itself never fetched English');
   await context.setOffline(true);
   await page.reload();

@@ -7,7 +7,7 @@
 // a target of at least 24 x 24 px (WCAG 2.2, 2.5.8), the main ones 44 px tall.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE_URL, launch, openPage, assertClean, walk, fill, onThisPage, openMore, META_WALK } from './helpers.mjs';
+import { BASE_URL, launch, openPage, assertClean, walk, walkPages, openMore, META_WALK } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -137,12 +137,7 @@ for (const [locale, lang] of [['nl-NL', 'nl'], ['en-GB', 'en']]) {
     await check('error summary');
     // Every question page of a walk: radio buttons, the country list, the
     // Art. 9 checkboxes, text fields.
-    for (const [i, [q, v]] of META_WALK.entries()) {
-      await page.waitForSelector(`form [name="${q}"]`);
-      if (i === 0 || !(await onThisPage(page, META_WALK[i - 1][0]))) await check(`question ${q}`);
-      await fill(page, q, v);
-      if (!META_WALK[i + 1] || !(await onThisPage(page, META_WALK[i + 1][0]))) await page.click('#oc-continue');
-    }
+    await walkPages(page, META_WALK, { atPage: (q) => check(`question ${q}`) });
     await page.waitForSelector('#oc-see-result');
     await check('check answers');
     await page.click('#oc-see-result');

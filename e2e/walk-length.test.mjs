@@ -8,7 +8,7 @@
 // counted either.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertClean, start, fill, onThisPage } from './helpers.mjs';
+import { launch, openPage, assertClean, start, walkPages } from './helpers.mjs';
 import { ROUTES } from './routes.mjs';
 
 let browser;
@@ -21,21 +21,18 @@ async function measure(page, steps) {
   let screens = 0;
   let lastCounter = '';
   await page.click('#oc-start');
-  for (const [i, [q, v]] of steps.entries()) {
-    await page.waitForSelector(`form [name="${q}"]`);
-    if (i === 0 || !(await onThisPage(page, steps[i - 1][0]))) {
+  await walkPages(page, steps, {
+    atPage: async () => {
       screens += 1;
       lastCounter = await page.textContent('#oc-heading .oc-caption');
-    }
-    if (Array.isArray(v)) taps += v.length;
-    else if (await page.locator(`select[name="${q}"]`).count()) taps += 2;
-    else if (await page.locator(`input[type=radio][name="${q}"]`).count()) taps += 1;
-    await fill(page, q, v);
-    if (!steps[i + 1] || !(await onThisPage(page, steps[i + 1][0]))) {
-      await page.click('#oc-continue');
-      taps += 1;
-    }
-  }
+    },
+    onAnswer: async (q, v) => {
+      if (Array.isArray(v)) taps += v.length;
+      else if (await page.locator(`select[name="${q}"]`).count()) taps += 2;
+      else if (await page.locator(`input[type=radio][name="${q}"]`).count()) taps += 1;
+    },
+    onContinue: () => { taps += 1; },
+  });
   await page.click('#oc-see-result');
   taps += 1;
   await page.waitForSelector('#oc-route');
