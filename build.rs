@@ -1,59 +1,29 @@
 //! Turns the editable TOML files in `content/` into what the crate embeds
-//! (`src/engine/embedded.rs`): the texts of every language as a table of
-//! slices (`src/engine/text_table.rs`), and everything else read with the
-//! engine's own content reader, which checks every field, and written in its
-//! compiled form (`src/engine/compact.rs`). The browser build then needs
-//! neither a TOML nor a JSON reader for its content, nor the checks. A mistake
-//! in a content file stops the build and names its place (the file, line and
-//! column for TOML syntax; the table and field for the content's shape);
-//! what needs the whole content (unknown ids, missing translations, cycles)
-//! is checked by the content lint in `cargo test`. The JSON form is kept
-//! for the tests that break the content on purpose.
+//! (`src/engine/embedded.rs`): the content read with serde into its model
+//! (`src/engine/source.rs`: every field checked, unknown ones refused) and
+//! written out as Rust, a static the app uses as it is; and each language's
+//! texts as a file of their own (`src/engine/text_table.rs`). The browser
+//! build then reads no content at all. A mistake in a content file stops the
+//! build and names its file, place and line; so does a translation without
+//! its language's official GDPR term (`src/engine/glossary.rs`). What needs
+//! the whole content (unknown ids, missing translations, cycles) is checked
+//! by the content lint in `cargo test`.
 use std::{env, fs, path::Path};
 
-/// The engine, compiled into this build script too (without
-/// `engine/embedded.rs`, which needs what this script writes). Keep the list
-/// in step with `src/engine/mod.rs`: a module missing here is a compile error
-/// of this script.
+/// The parts of the engine this script needs, compiled into it: the model,
+/// its reader and writer, the texts' file form, the glossary check. (Their
+/// `use super::...` name only each other: a module missing here is a
+/// compile error of this script.)
 #[allow(dead_code, unused_imports)]
 #[path = "src/engine"]
 mod engine {
-    pub mod answer;
-    pub mod answers;
-    pub mod assess;
-    pub mod collate;
-    pub mod compact;
-    pub mod condition;
     pub mod content;
-    pub mod date;
-    pub mod flow;
-    pub mod followup;
-    pub mod ics;
-    pub mod json;
-    pub mod lint;
-    pub mod preset;
-    pub mod text;
+    pub mod glossary;
+    pub mod model;
+    pub mod source;
     pub mod text_table;
-    pub mod vocab;
-
-    pub use answer::{AnswerValue, Answers};
-    pub use answers::{AnswersDocument, AnswersError};
-    pub use assess::{assess, Assessment};
-    pub use content::{Content, Lang, Texts};
-    pub use date::Date;
-    pub use vocab::{Route, SpecialCategory, Strength};
 }
-use engine::{compact, text_table, Content, Texts};
-
-/// The content files besides the texts, each one table of the document.
-const FILES: [&str; 5] = ["questionnaire", "outcomes", "controllers", "authorities", "citations"];
-
-fn read_toml(path: &Path) -> serde_json::Value {
-    println!("cargo:rerun-if-changed={}", path.display());
-    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", path.display()));
-    serde_json::to_value(value).expect("TOML maps to JSON")
-}
+use engine::{source, text_table};
 
 fn main() {
     // Read when the script runs, not when it is compiled: a build script
@@ -61,70 +31,40 @@ fn main() {
     // folder (a worktree), and must read that checkout's content.
     let manifest_dir = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let root = Path::new(&manifest_dir).join("content");
-    println!("cargo:rerun-if-changed={}", root.display());
-    let mut doc = serde_json::Map::new();
-    for name in FILES {
-        doc.insert(name.into(), read_toml(&root.join(format!("{name}.toml"))));
+    for dir in [root.clone(), root.join("locales"), root.join("glossary")] {
+        println!("cargo:rerun-if-changed={}", dir.display());
     }
-    let locale_dir = root.join("locales");
-    println!("cargo:rerun-if-changed={}", locale_dir.display());
-    let mut files: Vec<_> = fs::read_dir(&locale_dir)
-        .expect("content/locales exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    let mut texts = Vec::new();
-    for path in files {
-        let lang = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let serde_json::Value::Object(map) = read_toml(&path) else { unreachable!("a TOML file is a table") };
-        let mut strings = std::collections::BTreeMap::new();
-        for (id, value) in map {
-            match value {
-                serde_json::Value::String(text) => strings.insert(id, text),
-                other => panic!("\n\ncontent error in {}:\n`{id}` must be a text in quotes, not {other}\n", path.display()),
-            };
-        }
-        texts.push((lang, strings));
+    for name in source::FILES {
+        println!("cargo:rerun-if-changed={}", root.join(format!("{name}.toml")).display());
     }
-    // The texts are embedded as a table of slices (src/engine/text_table.rs),
-    // which the app reads without parsing: every id once, then each
-    // language's texts in that order (missing ones marked; the content lint
-    // reports them).
-    let langs: Vec<(&str, &std::collections::BTreeMap<String, String>)> = texts.iter().map(|(lang, map)| (lang.as_str(), map)).collect();
-    let table = text_table::write_languages(&langs).unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", locale_dir.display()));
-    let texts_by_lang = texts.clone();
-    let json = serde_json::to_string(&doc).unwrap();
-    // Read as the app would have read it, with every field checked; the
-    // texts live as long as this script, as they do in the app.
-    let texts = Texts::read(table.clone().leak()).unwrap_or_else(|e| panic!("\n\ncontent error in {}:\n{e}\n", locale_dir.display()));
-    let content = Content::read(&json, texts).unwrap_or_else(|e| {
-        // The place starts with the file's name: `questionnaire.section[0]: ...`.
-        let file = FILES.iter().find(|f| e.contains(&format!(": {f}"))).map_or("*".into(), |f| format!("{f}.toml"));
-        panic!("\n\ncontent error in {}:\n{e}\n", root.join(file).display())
-    });
+    let stop = |e: String| -> ! { panic!("\n\n{e}\n") };
+    for path in source::toml_files(&root.join("locales"))
+        .unwrap_or_else(|e| stop(e))
+        .into_iter()
+        .chain(source::toml_files(&root.join("glossary")).unwrap_or_else(|e| stop(e)))
+    {
+        println!("cargo:rerun-if-changed={}", path.display());
+    }
+    let content = source::read_dir(&root).unwrap_or_else(|e| stop(e));
     // The translations against each language's glossary of official GDPR
     // terms (content/glossary/) and the English texts.
-    let by_lang: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> = texts_by_lang.into_iter().collect();
-    let problems = engine::lint::translations(&by_lang, &read_glossaries(&root.join("glossary")));
+    let by_lang = content.locales.by_lang();
+    let problems = engine::glossary::translations(&by_lang, &source::read_glossaries(&root).unwrap_or_else(|e| stop(e)));
     if !problems.is_empty() {
-        panic!("\n\ncontent error in {}:\n{}\n", root.display(), problems.join("\n"));
+        stop(format!("content error in {}:\n{}", root.display(), problems.join("\n")));
     }
     let out = std::path::PathBuf::from(env::var("OUT_DIR").unwrap());
-    fs::write(out.join("content.json"), json).unwrap();
-    fs::write(out.join("content.bin"), compact::write(&content)).unwrap();
-    write_languages(&out, &table);
+    fs::write(out.join("content.rs"), source::rust(&content)).unwrap();
+    write_languages(&out, content.locales.ids(), &by_lang);
 }
 
-/// The texts as the app carries them: the ids alone (`texts.ids`), and each
+/// Each language's texts as the app fetches them: each
 /// language in a file of its own named by what is in it, fetched when that
 /// language is shown (src/engine/text_table.rs). `languages.rs` names the
 /// files, and (for builds that do not fetch them) includes them. The files
 /// are also put in `<target>/<profile>/texts/`, where the release build's
 /// post-build step takes them into the app's folder.
-fn write_languages(out: &Path, table: &str) {
-    let (ids, rows) = text_table::read(table).expect("the table just written reads back");
-    fs::write(out.join("texts.ids"), text_table::write(&ids, &[]).unwrap()).unwrap();
+fn write_languages(out: &Path, ids: &[&str], by_lang: &std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>) {
     // <target>/<triple>/<profile>/build/<package>-<hash>/out
     let shipped = out.ancestors().nth(3).map(|profile| profile.join("texts"));
     if let Some(dir) = &shipped {
@@ -137,8 +77,9 @@ fn write_languages(out: &Path, table: &str) {
     }
     let mut names = String::new();
     let mut included = String::new();
-    for (lang, texts) in &rows {
-        let file = text_table::write_language(&ids, lang, texts).unwrap();
+    for (lang, texts) in by_lang {
+        let texts: Vec<Option<&str>> = ids.iter().map(|id| texts.get(*id).map(String::as_str)).collect();
+        let file = text_table::write_language(ids, lang, &texts).unwrap_or_else(|e| panic!("\n\ncontent error in content/locales/{lang}.toml:\n{e}\n"));
         let name = text_table::file_name(lang, &file);
         fs::write(out.join(&name), &file).unwrap();
         if let Some(dir) = &shipped {
@@ -155,29 +96,4 @@ fn write_languages(out: &Path, table: &str) {
          pub const LANGUAGE_TEXTS: &[&str] = &[\n{included}];\n"
     );
     fs::write(out.join("languages.rs"), code).unwrap();
-}
-
-/// Each language's glossary (`content/glossary/<lang>.toml`), by language code.
-fn read_glossaries(dir: &Path) -> std::collections::BTreeMap<String, engine::lint::Glossary> {
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let mut out = std::collections::BTreeMap::new();
-    for path in fs::read_dir(dir).expect("content/glossary exists").filter_map(|e| e.ok().map(|e| e.path())) {
-        if path.extension().is_none_or(|x| x != "toml") {
-            continue;
-        }
-        let lang = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let value = read_toml(&path);
-        let strings = |v: Option<&serde_json::Value>| -> Vec<String> {
-            v.and_then(|v| v.as_array()).map(|a| a.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()).unwrap_or_default()
-        };
-        let terms = value
-            .get("terms")
-            .and_then(|t| t.as_object())
-            .unwrap_or_else(|| panic!("\n\ncontent error in {}:\nno [terms] table\n", path.display()))
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_else(|| panic!("\n\ncontent error in {}:\n`{k}` must be a text\n", path.display())).to_string()))
-            .collect();
-        out.insert(lang, engine::lint::Glossary { terms, same_as_english: strings(value.get("same_as_english")) });
-    }
-    out
 }

@@ -336,8 +336,8 @@ const ART9_PAGE: &str = "art9";
 /// `sensitive_content` is then carried by the page and left out of `reasons`.
 /// Answers to retired questions are left out. Everything else is unchanged.
 fn from_earlier_questionnaire(content: &Content, raw: &Object) -> Object {
-    let categories: Vec<&String> =
-        content.question(ART9_PAGE).map(|q| q.choices.iter().filter(|c| !matches!(c.as_str(), "not_sure" | "none")).collect()).unwrap_or_default();
+    let categories: Vec<&str> =
+        content.question(ART9_PAGE).map(|q| q.choices.iter().copied().filter(|c| !matches!(*c, "not_sure" | "none")).collect()).unwrap_or_default();
     let earlier = |choice: &str| raw.get(&format!("art9_{choice}")).and_then(Json::as_str);
     let is_earlier = |id: &str| id.strip_prefix("art9_").is_some_and(|c| categories.iter().any(|k| *k == c));
     let mut out = Object::new();
@@ -349,9 +349,9 @@ fn from_earlier_questionnaire(content: &Content, raw: &Object) -> Object {
     if raw.get(ART9_PAGE).is_some() || !raw.keys().any(|id| is_earlier(id)) {
         return out;
     }
-    let mut ticks: Vec<Json> = categories.iter().filter(|c| earlier(c) == Some("yes")).map(|c| Json::String((*c).clone())).collect();
-    let revealed = categories.iter().any(|c| c.as_str() != "biometric" && earlier(c) == Some("yes"));
-    if categories.iter().any(|c| c.as_str() != "biometric" && earlier(c) == Some("not_sure")) {
+    let mut ticks: Vec<Json> = categories.iter().filter(|c| earlier(c) == Some("yes")).map(|c| Json::String(c.to_string())).collect();
+    let revealed = categories.iter().any(|c| *c != "biometric" && earlier(c) == Some("yes"));
+    if categories.iter().any(|c| *c != "biometric" && earlier(c) == Some("not_sure")) {
         ticks.push(Json::String("not_sure".into()));
     }
     if ticks.is_empty() && categories.iter().all(|c| earlier(c) == Some("no")) {
@@ -380,7 +380,7 @@ fn from_earlier_questionnaire(content: &Content, raw: &Object) -> Object {
 /// questionnaire.toml): an earlier answer now carries their meaning, so they
 /// are left out without a complaint. `None` where nothing else is left.
 fn without_retired(q: &Question, value: &Json) -> Option<Json> {
-    let retired = |v: &Json| v.as_str().is_some_and(|s| q.retired.iter().any(|r| r == s));
+    let retired = |v: &Json| v.as_str().is_some_and(|s| q.retired.contains(&s));
     match value {
         Json::Array(items) if items.iter().any(retired) => {
             let kept: Vec<Json> = items.iter().filter(|v| !retired(v)).cloned().collect();
@@ -393,11 +393,11 @@ fn without_retired(q: &Question, value: &Json) -> Option<Json> {
 
 /// Checks one stored answer against its question.
 fn check_value(q: &Question, value: &Json) -> Result<AnswerValue, AnswersError> {
-    let question = q.id.clone();
+    let question = q.id.to_string();
     match q.kind {
         Kind::Single | Kind::Select => {
             let s = value.as_str().ok_or(AnswersError::WrongType { question: question.clone(), expected: "a string" })?;
-            if !q.choices.iter().any(|c| c == s) {
+            if !q.choices.contains(&s) {
                 return Err(AnswersError::UnknownValue { question, value: short(s) });
             }
             Ok(AnswerValue::One(s.to_string()))
@@ -407,7 +407,7 @@ fn check_value(q: &Question, value: &Json) -> Result<AnswerValue, AnswersError> 
             let mut out: Vec<String> = Vec::with_capacity(arr.len());
             for item in arr {
                 let s = item.as_str().ok_or(AnswersError::WrongType { question: question.clone(), expected: "a list of strings" })?;
-                if !q.choices.iter().any(|c| c == s) {
+                if !q.choices.contains(&s) {
                     return Err(AnswersError::UnknownValue { question, value: short(s) });
                 }
                 if out.iter().any(|o| o == s) {
@@ -419,7 +419,7 @@ fn check_value(q: &Question, value: &Json) -> Result<AnswerValue, AnswersError> 
                 return Err(AnswersError::Empty { question });
             }
             if out.len() > 1 {
-                if let Some(x) = out.iter().find(|v| q.exclusive.contains(v)) {
+                if let Some(x) = out.iter().find(|v| q.exclusive.contains(&v.as_str())) {
                     return Err(AnswersError::Exclusive { question, value: x.clone() });
                 }
             }

@@ -117,7 +117,7 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
     let vars = text_vars(content, lang, effective, today);
 
     if let Some(rule) = content.outcomes.routes.iter().find(|r| r.id == route.id()) {
-        cites.add_all(&rule.cites);
+        cites.add_all(rule.cites);
     }
     let route_title = render(content, lang, &format!("route.{}.title", route.id()), &vars);
     let route_body = render(content, lang, &format!("route.{}.body", route.id()), &vars);
@@ -172,12 +172,12 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
         .iter()
         .filter(|s| when(&s.when, &facts))
         .map(|s| {
-            cites.add_all(&s.cites);
+            cites.add_all(s.cites);
             Step {
-                id: s.id.clone(),
+                id: s.id.to_string(),
                 title: render(content, lang, &format!("step.{}.title", s.id), &vars),
                 body: render(content, lang, &format!("step.{}.body", s.id), &vars),
-                cites: s.cites.clone(),
+                cites: s.cites.iter().map(|c| c.to_string()).collect(),
             }
         })
         .collect();
@@ -207,7 +207,7 @@ pub fn assess(content: &Content, lang: Lang, answers: &Answers, today: Date) -> 
         citations,
         facts_checked: (route != Route::GdprNotApplicable && vars.get("verified_date").is_some_and(|d| !d.is_empty()))
             .then(|| render(content, lang, "result.facts_checked", &vars)),
-        missing: flow.first_unanswered().map(|q| vec![q.id.clone()]).unwrap_or_default(),
+        missing: flow.first_unanswered().map(|q| vec![q.id.to_string()]).unwrap_or_default(),
     }
 }
 
@@ -224,7 +224,7 @@ pub fn citation(content: &Content, lang: Lang, answers: &Answers, id: &str, vars
         label.push_str(content.text(lang, "cite.uk_persuasive"));
     }
     let url = match (&source.uk_url, uk) {
-        (Some(url), true) => url.clone(),
+        (Some(url), true) => url.to_string(),
         _ => source.url.replace("{LANG}", &lang.code().to_ascii_uppercase()),
     };
     Some(Citation { id: id.to_string(), label, url })
@@ -277,10 +277,10 @@ struct Collected {
 }
 
 impl Collected {
-    fn add_all(&mut self, ids: &[String]) {
+    fn add_all(&mut self, ids: &[&str]) {
         for id in ids {
-            if !self.ids.contains(id) {
-                self.ids.push(id.clone());
+            if !self.ids.iter().any(|i| i == id) {
+                self.ids.push(id.to_string());
             }
         }
     }
@@ -293,7 +293,7 @@ pub fn text_vars(content: &Content, lang: Lang, a: &Answers, today: Date) -> Var
     // Who the letter is addressed to: a known organisation's legal name and
     // postal address, or what the person typed for another one.
     let facts = content.region_facts(controller, region(a));
-    let recipient = facts.and_then(|f| f.legal_name.clone()).unwrap_or_else(|| v.get("controller").unwrap_or_default().to_string());
+    let recipient = facts.and_then(|f| f.legal_name.map(str::to_string)).unwrap_or_else(|| v.get("controller").unwrap_or_default().to_string());
     v.set("recipient", recipient);
     let typed_address = a.one("organisation_address").map(str::trim).filter(|_| controller == "other");
     v.set("recipient_address", facts.and_then(|f| f.postal_address.as_deref()).or(typed_address).unwrap_or_default());
@@ -323,7 +323,7 @@ pub fn text_vars(content: &Content, lang: Lang, a: &Answers, today: Date) -> Var
     v.set("basis", super::text::fill(basis_text, &law_only));
     if let Some(auth) = authority_record(content, a) {
         v.set("authority", auth.name_in(lang));
-        v.set("authority_website", auth.complaint_url.clone().unwrap_or_else(|| auth.website.clone()));
+        v.set("authority_website", auth.complaint_url.clone().unwrap_or_else(|| auth.website));
         v.set("country", content.text(lang, &authority_place(auth)));
     } else {
         v.set("authority", "");
@@ -380,11 +380,11 @@ fn authority_for(content: &Content, lang: Lang, a: &Answers, vars: &Vars) -> Opt
         .filter(|lead| auth.region != "uk" && *lead != auth.country && a.one("residence") == Some("eu_eea"))
         .map(|_| render(content, lang, "ui.result.lead_authority", vars));
     Some(AuthorityInfo {
-        country: auth.country.clone(),
+        country: auth.country.to_string(),
         country_name: content.text(lang, &authority_place(auth)).to_string(),
         name: auth.name_in(lang).to_string(),
-        website: auth.website.clone(),
-        complaint_url: auth.complaint_url.clone(),
+        website: auth.website.to_string(),
+        complaint_url: auth.complaint_url.map(str::to_string),
         lead_authority_note: lead,
     })
 }
@@ -396,13 +396,13 @@ fn forms_for(content: &Content, lang: Lang, a: &Answers) -> Vec<FormLink> {
     };
     let chosen: Vec<String> = match a.get("services") {
         Some(v) if controller.id == "meta" => v.values().to_vec(),
-        _ => controller.forms.iter().map(|f| f.service.clone()).collect(),
+        _ => controller.forms.iter().map(|f| f.service.to_string()).collect(),
     };
     let mut links: Vec<FormLink> = Vec::new();
-    for form in controller.forms.iter().filter(|f| chosen.contains(&f.service)) {
+    for form in controller.forms.iter().filter(|f| chosen.iter().any(|c| c == f.service)) {
         match links.iter_mut().find(|l| l.url == form.url) {
-            Some(l) => l.services.push(form.service.clone()),
-            None => links.push(FormLink { services: vec![form.service.clone()], label: String::new(), url: form.url.clone() }),
+            Some(l) => l.services.push(form.service.to_string()),
+            None => links.push(FormLink { services: vec![form.service.to_string()], label: String::new(), url: form.url.to_string() }),
         }
     }
     for l in &mut links {
@@ -480,7 +480,7 @@ fn compose_into(
 ) {
     for block in blocks.iter().filter(|b| when(&b.when, facts)) {
         if let Some(include) = &block.include {
-            if include == "core" && depth == 0 {
+            if *include == "core" && depth == 0 {
                 compose_into(content, lang, &content.outcomes.letter.core, long, facts, vars, cites, out, depth + 1);
             }
             continue;
@@ -498,6 +498,6 @@ fn compose_into(
             }
             None => out.push(render(content, lang, text, vars)),
         }
-        cites.add_all(&block.cites);
+        cites.add_all(block.cites);
     }
 }

@@ -1,28 +1,9 @@
-//! Conditions written in the content files (`when = ...`) and how they are
-//! evaluated. A typed enum instead of an expression language: an editor writes
-//! TOML, the content reader checks the shape, the content lint checks the ids.
+//! How the conditions written in the content files (`when = ...`,
+//! [`Condition`], declared with the model) are evaluated, and the ids they name.
 use super::answer::Answers;
 use super::vocab::{Art9Facts, Route};
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum Condition {
-    /// The answer to `q` is one of `any` (for a multi question: contains one of them).
-    Is {
-        q: String,
-        any: Vec<String>,
-    },
-    /// The question has an answer.
-    Answered(String),
-    All(Vec<Condition>),
-    Any(Vec<Condition>),
-    Not(Box<Condition>),
-    /// The route is one of these (outcomes only).
-    Route(Vec<String>),
-    /// What the Art. 9 answers establish has one of these tags (outcomes
-    /// only): a strength (`strong`, `moderate`, `limited`), or `revealed`,
-    /// `unsure`, `face` (see [`Art9Facts`]).
-    Art9(Vec<String>),
-}
+pub use super::content::Condition;
 
 /// What a condition can look at.
 pub struct Facts<'a> {
@@ -47,13 +28,13 @@ impl Condition {
             Condition::All(cs) => cs.iter().all(|c| c.holds(facts)),
             Condition::Any(cs) => cs.iter().any(|c| c.holds(facts)),
             Condition::Not(c) => !c.holds(facts),
-            Condition::Route(ids) => facts.route.is_some_and(|r| ids.iter().any(|id| id == r.id())),
+            Condition::Route(ids) => facts.route.is_some_and(|r| ids.iter().any(|id| *id == r.id())),
             Condition::Art9(ids) => ids.iter().any(|id| facts.art9.has(id)),
         }
     }
 
     /// Calls `f` with every question id this condition names.
-    pub fn visit_questions<'a>(&'a self, f: &mut dyn FnMut(&'a str, &'a [String])) {
+    pub fn visit_questions(&self, f: &mut dyn FnMut(&'static str, &'static [&'static str])) {
         match self {
             Condition::Is { q, any } => f(q, any),
             Condition::Answered(q) => f(q, &[]),
@@ -64,7 +45,7 @@ impl Condition {
     }
 
     /// Calls `f` with every route id and every Art. 9 strength id named here.
-    pub fn visit_outcome_ids<'a>(&'a self, f: &mut dyn FnMut(OutcomeId<'a>)) {
+    pub fn visit_outcome_ids(&self, f: &mut dyn FnMut(OutcomeId<'static>)) {
         match self {
             Condition::Route(ids) => ids.iter().for_each(|i| f(OutcomeId::Route(i))),
             Condition::Art9(ids) => ids.iter().for_each(|i| f(OutcomeId::Art9(i))),

@@ -1,15 +1,12 @@
-//! The content model: the typed shape of the files in `content/`, and the
-//! reader that checks a content document against it ([`Content::read`]).
-//! `build.rs` runs that reader on `content/` and embeds the result in its
-//! compiled form ([`super::compact`], loaded by [`super::embedded`]); the
-//! tests run it on content they break on purpose. The rest of the engine sees
-//! [`Content`].
+//! The content model: the typed shape of the files in `content/`, declared
+//! once ([`model!`]). In the app the content is a static the build wrote as
+//! Rust ([`super::embedded`]): nothing is read or checked in the browser.
+//! Natively the same declaration also gives the form serde reads from the
+//! TOML files and the writer of that Rust ([`super::source`]), which
+//! `build.rs` and the tests use. The rest of the engine sees [`Content`].
 use std::collections::BTreeMap;
 
-use super::json::{Json, Object};
 use super::text_table;
-
-use super::condition::Condition;
 
 /// A language the check speaks. Every text exists in each of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -59,8 +56,63 @@ impl Lang {
     }
 }
 
+/// Declares the content's tables: each struct as the engine sees it
+/// (`&'static` texts and lists, which in the app are the build's statics)
+/// and, in native builds, its written form (`<Name as Model>::Written`, what
+/// serde reads from `content/`, unknown fields refused) and its [`Model`] impl,
+/// which turns the written form into it and writes it as Rust. A field is
+/// added in one place: here. (`#[serde(default)]` marks a field that may be
+/// left out; `rename` gives the name in the file.)
+///
+/// [`Model`]: super::model::Model
+macro_rules! model {
+    ($(
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $( $(#[$fmeta:meta])* pub $field:ident : $ty:ty ),* $(,)?
+        }
+    )*) => {
+        $(
+            $(#[$meta])*
+            #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+            pub struct $name { $( $(#[$fmeta])* pub $field: $ty, )* }
+        )*
+
+        $(
+            // The written form in a block of its own, where the field types
+            // still name the model's structs.
+            #[cfg(not(target_arch = "wasm32"))]
+            const _: () = {
+                use super::model::Model;
+
+                $(#[$meta])*
+                #[derive(serde::Deserialize)]
+                #[serde(deny_unknown_fields)]
+                pub struct Written { $( $(#[$fmeta])* pub $field: <$ty as Model>::Written, )* }
+
+                impl Model for $name {
+                    type Written = Written;
+                    fn from_written(w: Written) -> Self {
+                        $name { $( $field: Model::from_written(w.$field), )* }
+                    }
+                    fn emit(&self, out: &mut String) {
+                        out.push_str(concat!(stringify!($name), " { "));
+                        $(
+                            out.push_str(concat!(stringify!($field), ": "));
+                            Model::emit(&self.$field, out);
+                            out.push_str(", ");
+                        )*
+                        out.push('}');
+                    }
+                }
+            };
+        )*
+    };
+}
+
 /// How a question is answered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Deserialize))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// Pick exactly one choice (radios).
@@ -73,30 +125,240 @@ pub enum Kind {
     Text,
 }
 
-/// One question as written in `content/questionnaire.toml`.
-#[derive(Clone, Debug)]
-pub struct Question {
-    pub id: String,
-    pub kind: Kind,
-    pub choices: Vec<String>,
-    pub choices_from: Option<String>,
-    pub when: Option<Condition>,
-    pub required: bool,
-    pub max_chars: Option<usize>,
-    /// Choices that cannot be combined with any other (e.g. "nothing is public").
-    pub exclusive: Vec<String>,
-    /// Choices offered only where their condition holds (`choice_when`);
-    /// the others are always offered.
-    pub choice_when: Vec<(String, Condition)>,
-    /// Former choices a saved answer may still hold: read without complaint
-    /// and left out, because an earlier answer now carries their meaning.
-    pub retired: Vec<String>,
-    /// What a text answer must look like: `Some("email")` for an e-mail address.
-    pub format: Option<String>,
-    /// Where this holds, a required question may be left unanswered.
-    pub optional_when: Option<Condition>,
-    /// The page it shares with the adjacent questions of the same `page`.
-    pub page: Option<String>,
+/// A condition written in the content files (`when = ...`); how it is
+/// evaluated is [`super::condition`]. A typed enum instead of an expression
+/// language: an editor writes TOML, the reader checks the shape, the content
+/// lint checks the ids.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Condition {
+    /// The answer to `q` is one of `any` (for a multi question: contains one of them).
+    Is {
+        q: &'static str,
+        any: &'static [&'static str],
+    },
+    /// The question has an answer.
+    Answered(&'static str),
+    All(&'static [Condition]),
+    Any(&'static [Condition]),
+    Not(&'static Condition),
+    /// The route is one of these (outcomes only).
+    Route(&'static [&'static str]),
+    /// What the Art. 9 answers establish has one of these tags (outcomes
+    /// only): a strength (`strong`, `moderate`, `limited`), or `revealed`,
+    /// `unsure`, `face` (see [`super::vocab::Art9Facts`]).
+    Art9(&'static [&'static str]),
+}
+
+/// Values by key, in the order of the keys: a table in a content file
+/// (`choice_when`, `cites_each`).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Keyed<T: 'static>(pub &'static [(&'static str, T)]);
+
+impl<T> std::ops::Deref for Keyed<T> {
+    type Target = [(&'static str, T)];
+    fn deref(&self) -> &Self::Target {
+        self.0
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Keyed<T> {
+    type Item = &'a (&'static str, T);
+    type IntoIter = std::slice::Iter<'a, (&'static str, T)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// A required question unless it says `required = false`.
+#[cfg(not(target_arch = "wasm32"))]
+fn yes() -> bool {
+    true
+}
+
+model! {
+    /// One question as written in `content/questionnaire.toml`.
+    pub struct Question {
+        pub id: &'static str,
+        pub kind: Kind,
+        #[serde(default)]
+        pub choices: &'static [&'static str],
+        /// Choices filled in from authorities.toml: `"countries"` (the
+        /// EU/EEA's) or `"laender"` (the German Länder's).
+        #[serde(default)]
+        pub choices_from: Option<&'static str>,
+        #[serde(default)]
+        pub when: Option<Condition>,
+        #[serde(default = "yes")]
+        pub required: bool,
+        #[serde(default)]
+        pub max_chars: Option<usize>,
+        /// Choices that cannot be combined with any other (e.g. "nothing is public").
+        #[serde(default)]
+        pub exclusive: &'static [&'static str],
+        /// Choices offered only where their condition holds (`choice_when`);
+        /// the others are always offered.
+        #[serde(default)]
+        pub choice_when: Keyed<Condition>,
+        /// Former choices a saved answer may still hold: read without complaint
+        /// and left out, because an earlier answer now carries their meaning.
+        #[serde(default)]
+        pub retired: &'static [&'static str],
+        /// What a text answer must look like: `Some("email")` for an e-mail address.
+        #[serde(default)]
+        pub format: Option<&'static str>,
+        /// Where this holds, a required question may be left unanswered.
+        #[serde(default)]
+        pub optional_when: Option<Condition>,
+        /// The page it shares with the adjacent questions of the same `page`.
+        #[serde(default)]
+        pub page: Option<&'static str>,
+    }
+
+    /// A group of questions asked together, only when its condition holds.
+    pub struct Section {
+        pub id: &'static str,
+        #[serde(default)]
+        pub when: Option<Condition>,
+        #[serde(rename = "question")]
+        pub questions: &'static [Question],
+    }
+
+    /// `content/questionnaire.toml`.
+    pub struct Questionnaire {
+        #[serde(rename = "section")]
+        pub sections: &'static [Section],
+    }
+
+    /// A rule that picks the route (first match wins).
+    pub struct RouteRule {
+        pub id: &'static str,
+        #[serde(default)]
+        pub when: Option<Condition>,
+        #[serde(default)]
+        pub cites: &'static [&'static str],
+    }
+
+    /// A next step shown on the result page where its condition holds.
+    pub struct StepRule {
+        pub id: &'static str,
+        #[serde(default)]
+        pub when: Option<Condition>,
+        #[serde(default)]
+        pub cites: &'static [&'static str],
+    }
+
+    /// One block of an objection text.
+    pub struct LetterBlock {
+        /// A text id, or with `each` the prefix of one text id per chosen value.
+        #[serde(default)]
+        pub text: Option<&'static str>,
+        /// The same for the long letter, where it argues at more length.
+        #[serde(default)]
+        pub long_text: Option<&'static str>,
+        /// Repeat the text for every value of this (multi) question.
+        #[serde(default)]
+        pub each: Option<&'static str>,
+        /// Insert the blocks of another list (only "core").
+        #[serde(default)]
+        pub include: Option<&'static str>,
+        #[serde(default)]
+        pub when: Option<Condition>,
+        #[serde(default)]
+        pub cites: &'static [&'static str],
+        /// Citations per value of an `each` block.
+        #[serde(default)]
+        pub cites_each: Keyed<&'static [&'static str]>,
+    }
+
+    /// The letter's blocks: those of both letters (`core`), of the short one, of the long one.
+    pub struct LetterRules {
+        #[serde(default)]
+        pub when: Option<Condition>,
+        pub core: &'static [LetterBlock],
+        pub short: &'static [LetterBlock],
+        pub long: &'static [LetterBlock],
+    }
+
+    /// `content/outcomes.toml`.
+    pub struct Outcomes {
+        #[serde(rename = "route")]
+        pub routes: &'static [RouteRule],
+        #[serde(rename = "step")]
+        pub steps: &'static [StepRule],
+        pub letter: LetterRules,
+    }
+
+    /// Where a person objects to one service of a controller.
+    pub struct ServiceForm {
+        pub service: &'static str,
+        pub url: &'static str,
+    }
+
+    /// What a known organisation is and did for people in one region: the
+    /// company that runs their accounts, when it told them about the use and
+    /// when the use started.
+    pub struct RegionFacts {
+        /// "eu_eea" or "uk" (a residence choice); "eu_eea" also serves people
+        /// outside both whose account is run from the EU/EEA.
+        pub region: &'static str,
+        /// ISO date of the organisation's notice to users.
+        #[serde(default)]
+        pub notice: Option<&'static str>,
+        /// ISO date the use (AI training) started.
+        #[serde(default)]
+        pub training_start: Option<&'static str>,
+        /// The company's legal name and postal address, for a letter by post.
+        #[serde(default)]
+        pub legal_name: Option<&'static str>,
+        #[serde(default)]
+        pub postal_address: Option<&'static str>,
+    }
+
+    /// A known organisation: its own legal basis and purpose, what it is and
+    /// did per region, its forms.
+    pub struct Controller {
+        pub id: &'static str,
+        pub legal_basis: &'static str,
+        /// What it uses the data for (a choice id of the `purpose` question).
+        pub purpose: &'static str,
+        #[serde(default, rename = "region")]
+        pub regions: &'static [RegionFacts],
+        #[serde(default)]
+        pub lead_authority: Option<&'static str>,
+        pub verified: &'static str,
+        #[serde(default, rename = "form")]
+        pub forms: &'static [ServiceForm],
+    }
+
+    /// A supervisory authority for one country.
+    pub struct Authority {
+        /// A country code, or for a German Land "de-" and its code ("de-by").
+        pub country: &'static str,
+        /// "eu_eea", "uk" or "de_land".
+        pub region: &'static str,
+        /// Its own name, in its own language.
+        pub name: &'static str,
+        /// The English name it publishes itself, if it differs.
+        #[serde(default)]
+        pub name_en: Option<&'static str>,
+        pub website: &'static str,
+        #[serde(default)]
+        pub complaint_url: Option<&'static str>,
+    }
+
+    /// A source the texts cite (`content/citations.toml`).
+    pub struct CitationSource {
+        pub id: &'static str,
+        pub url: &'static str,
+        /// Where people under the UK GDPR read it (legislation.gov.uk).
+        #[serde(default)]
+        pub uk_url: Option<&'static str>,
+        /// For case law: the ISO date of the judgment (in the UK, later than
+        /// 2020 means persuasive only).
+        #[serde(default)]
+        pub decided: Option<&'static str>,
+    }
 }
 
 /// Longest text answer when a question sets no `max_chars`.
@@ -105,13 +367,13 @@ pub const DEFAULT_MAX_CHARS: usize = 1000;
 impl Question {
     /// An e-mail address is asked (`format = "email"`).
     pub fn asks_email(&self) -> bool {
-        self.format.as_deref() == Some("email")
+        self.format == Some("email")
     }
 
     /// The id of the text that names one of its choices: a country's or a
     /// German Land's name for the lists filled from authorities.toml.
     pub fn choice_label_id(&self, choice: &str) -> String {
-        match self.choices_from.as_deref() {
+        match self.choices_from {
             Some("countries") => format!("country.{choice}"),
             Some("laender") => format!("land.{choice}"),
             _ => format!("q.{}.choice.{choice}", self.id),
@@ -124,150 +386,25 @@ impl Question {
     }
 }
 
-/// A group of questions asked together, only when its condition holds.
-#[derive(Clone, Debug)]
-pub struct Section {
-    pub id: String,
-    pub when: Option<Condition>,
-    pub questions: Vec<Question>,
-}
-
-#[derive(Clone, Debug)]
-pub struct Questionnaire {
-    pub sections: Vec<Section>,
-}
-
-/// A rule that picks the route (first match wins).
-#[derive(Clone, Debug)]
-pub struct RouteRule {
-    pub id: String,
-    pub when: Option<Condition>,
-    pub cites: Vec<String>,
-}
-
-/// A next step shown on the result page where its condition holds.
-#[derive(Clone, Debug)]
-pub struct StepRule {
-    pub id: String,
-    pub when: Option<Condition>,
-    pub cites: Vec<String>,
-}
-
-/// One block of an objection text.
-#[derive(Clone, Debug)]
-pub struct LetterBlock {
-    /// A text id, or with `each` the prefix of one text id per chosen value.
-    pub text: Option<String>,
-    /// The same for the long letter, where it argues at more length.
-    pub long_text: Option<String>,
-    /// Repeat the text for every value of this (multi) question.
-    pub each: Option<String>,
-    /// Insert the blocks of another list (only "core").
-    pub include: Option<String>,
-    pub when: Option<Condition>,
-    pub cites: Vec<String>,
-    /// Citations per value of an `each` block.
-    pub cites_each: Vec<(String, Vec<String>)>,
-}
-
-#[derive(Clone, Debug)]
-pub struct LetterRules {
-    pub when: Option<Condition>,
-    pub core: Vec<LetterBlock>,
-    pub short: Vec<LetterBlock>,
-    pub long: Vec<LetterBlock>,
-}
-
-#[derive(Clone, Debug)]
-pub struct Outcomes {
-    pub routes: Vec<RouteRule>,
-    pub steps: Vec<StepRule>,
-    pub letter: LetterRules,
-}
-
-/// Where a person objects to one service of a controller.
-#[derive(Clone, Debug)]
-pub struct ServiceForm {
-    pub service: String,
-    pub url: String,
-}
-
-/// What a known organisation is and did for people in one region: the
-/// company that runs their accounts, when it told them about the use and
-/// when the use started.
-#[derive(Clone, Debug)]
-pub struct RegionFacts {
-    /// "eu_eea" or "uk" (a residence choice); "eu_eea" also serves people
-    /// outside both whose account is run from the EU/EEA.
-    pub region: String,
-    /// ISO date of the organisation's notice to users.
-    pub notice: Option<String>,
-    /// ISO date the use (AI training) started.
-    pub training_start: Option<String>,
-    /// The company's legal name and postal address, for a letter by post.
-    pub legal_name: Option<String>,
-    pub postal_address: Option<String>,
-}
-
-/// A known organisation: its own legal basis and purpose, what it is and
-/// did per region, its forms.
-#[derive(Clone, Debug)]
-pub struct Controller {
-    pub id: String,
-    pub legal_basis: String,
-    /// What it uses the data for (a choice id of the `purpose` question).
-    pub purpose: String,
-    pub regions: Vec<RegionFacts>,
-    pub lead_authority: Option<String>,
-    pub verified: String,
-    pub forms: Vec<ServiceForm>,
-}
-
-/// A supervisory authority for one country.
-#[derive(Clone, Debug)]
-pub struct Authority {
-    /// A country code, or for a German Land "de-" and its code ("de-by").
-    pub country: String,
-    /// "eu_eea", "uk" or "de_land".
-    pub region: String,
-    /// Its own name, in its own language.
-    pub name: String,
-    /// The English name it publishes itself, if it differs.
-    pub name_en: Option<String>,
-    pub website: String,
-    pub complaint_url: Option<String>,
-}
-
 impl Authority {
     /// Its name for a reader of this language: the English name it publishes
     /// for English, else its own.
-    pub fn name_in(&self, lang: Lang) -> &str {
-        match (lang, &self.name_en) {
+    pub fn name_in(&self, lang: Lang) -> &'static str {
+        match (lang, self.name_en) {
             (Lang::En, Some(en)) => en,
-            _ => &self.name,
+            _ => self.name,
         }
     }
 }
 
+/// Everything in `content/`, typed. In the app a static; shared by reference.
 #[derive(Clone, Debug)]
-pub struct CitationSource {
-    pub id: String,
-    pub url: String,
-    /// Where people under the UK GDPR read it (legislation.gov.uk).
-    pub uk_url: Option<String>,
-    /// For case law: the ISO date of the judgment (in the UK, later than
-    /// 2020 means persuasive only).
-    pub decided: Option<String>,
-}
-
-/// Everything in `content/`, typed. Built once; shared by reference.
-#[derive(Debug)]
 pub struct Content {
     pub questionnaire: Questionnaire,
     pub outcomes: Outcomes,
-    pub controllers: Vec<Controller>,
-    pub authorities: Vec<Authority>,
-    pub citations: Vec<CitationSource>,
+    pub controllers: &'static [Controller],
+    pub authorities: &'static [Authority],
+    pub citations: &'static [CitationSource],
     /// Texts per language and id.
     pub locales: Texts,
 }
@@ -275,13 +412,13 @@ pub struct Content {
 /// The texts of every language: each id once, in order, and per language the
 /// text for each id if it has one. (Lists rather than maps: a lookup is a
 /// binary search, and the app's download carries no tree code for them.) The
-/// texts are slices of the table or language files the build made
-/// ([`text_table`]), never copied. The texts shipped with the app
-/// ([`Texts::embedded`]) also hold each language installed while it runs
-/// ([`Texts::install`]).
-#[derive(Debug, Default, Clone)]
+/// texts are slices of the language files the build made ([`text_table`]),
+/// never copied. The texts shipped with the app ([`Texts::SHIPPED`]) are the
+/// ids alone, and hold each language installed while it runs
+/// ([`Texts::install`]); the tests make their own ([`Texts::of`]).
+#[derive(Debug, Clone)]
 pub struct Texts {
-    ids: Vec<&'static str>,
+    ids: &'static [&'static str],
     langs: Vec<text_table::Row<'static>>,
     /// Also the languages installed while the app runs.
     shipped: bool,
@@ -291,24 +428,33 @@ pub struct Texts {
 static INSTALLED: [std::sync::OnceLock<Vec<Option<&'static str>>>; Lang::ALL.len()] = [const { std::sync::OnceLock::new() }; Lang::ALL.len()];
 
 impl Texts {
-    /// Reads a text table ([`text_table`]); the tests make their own to break on purpose.
-    pub fn read(table: &'static str) -> Result<Texts, String> {
-        let (ids, langs) = text_table::read(table)?;
-        Ok(Texts { ids, langs, shipped: false })
+    /// The texts the app ships: these ids (sorted, each once), whose
+    /// languages are installed one by one ([`Texts::install`]).
+    pub const fn shipped(ids: &'static [&'static str]) -> Texts {
+        Texts { ids, langs: Vec::new(), shipped: true }
     }
 
-    /// The ids of a table without languages, whose languages are installed
-    /// one by one ([`Texts::install`]): what the app ships.
-    pub(crate) fn shipped(table: &'static str) -> Result<Texts, String> {
-        let (ids, _) = text_table::read(table)?;
-        Ok(Texts { ids, langs: Vec::new(), shipped: true })
+    /// Texts of their own: per language code, its texts by id (the ids are
+    /// every id any language has). The build and the tests read them so;
+    /// they live as long as the program, as the app's do.
+    pub fn of(by_lang: &BTreeMap<String, BTreeMap<String, String>>) -> Texts {
+        let ids: std::collections::BTreeSet<&str> = by_lang.values().flat_map(|t| t.keys().map(String::as_str)).collect();
+        let ids: &'static [&'static str] = ids.into_iter().map(|id| &*id.to_string().leak()).collect::<Vec<_>>().leak();
+        let langs =
+            by_lang.iter().map(|(lang, texts)| (&*lang.clone().leak(), ids.iter().map(|id| texts.get(*id).map(|t| &*t.clone().leak())).collect())).collect();
+        Texts { ids, langs, shipped: false }
+    }
+
+    /// Every text id, sorted.
+    pub fn ids(&self) -> &'static [&'static str] {
+        self.ids
     }
 
     /// Installs a language file ([`text_table::write_language`]) of these
     /// ids for every shipped `Texts`: `lang`'s texts from now on. Installing
     /// a language again keeps the first.
     pub fn install(&self, lang: Lang, file: &'static str) -> Result<(), String> {
-        let (code, texts) = text_table::read_language(&self.ids, file)?;
+        let (code, texts) = text_table::read_language(self.ids, file)?;
         if code != lang.code() {
             return Err(format!("texts: expected the `{}` file, got the `{code}` file", lang.code()));
         }
@@ -355,27 +501,6 @@ impl Texts {
 }
 
 impl Content {
-    /// Reads a content document (the JSON `build.rs` writes) and its texts.
-    /// Choices named by `choices_from = "countries"` are filled in from the
-    /// EU/EEA authorities, `"laender"` from the German Länder's.
-    pub fn read(json: &str, locales: Texts) -> Result<Content, String> {
-        let doc = Json::parse(json).map_err(|e| format!("content is not valid JSON: {e}"))?;
-        let mut content = read::content(&doc, locales).map_err(|e| format!("content does not fit its model: {e}"))?;
-        let in_region = |region: &str| -> Vec<String> { content.authorities.iter().filter(|a| a.region == region).map(|a| a.country.clone()).collect() };
-        let (countries, laender) = (in_region("eu_eea"), in_region("de_land"));
-        for section in &mut content.questionnaire.sections {
-            for q in &mut section.questions {
-                match q.choices_from.as_deref() {
-                    Some("countries") => q.choices = countries.clone(),
-                    Some("laender") => q.choices = laender.clone(),
-                    Some(other) => return Err(format!("question `{}`: unknown choices_from `{other}`", q.id)),
-                    None => {}
-                }
-            }
-        }
-        Ok(content)
-    }
-
     /// All questions in asking order.
     pub fn questions(&self) -> impl Iterator<Item = &Question> {
         self.questionnaire.sections.iter().flat_map(|s| s.questions.iter())
@@ -404,298 +529,12 @@ impl Content {
 
     /// The text with this id in this language; the id itself if it is missing
     /// (the lint makes sure it never is).
-    pub fn text<'a>(&'a self, lang: Lang, id: &'a str) -> &'a str {
+    pub fn text<'a>(&self, lang: Lang, id: &'a str) -> &'a str {
         self.locales.text(lang, id)
     }
 
     /// The text with this id, if it exists (for optional texts such as choice hints).
-    pub fn text_opt(&self, lang: Lang, id: &str) -> Option<&str> {
+    pub fn text_opt(&self, lang: Lang, id: &str) -> Option<&'static str> {
         self.locales.get(lang.code(), id)
-    }
-}
-
-/// Reads a content document (the JSON `build.rs` writes from the TOML files)
-/// into the model. Every table is checked for unknown and missing fields, and a
-/// mistake names its place: `outcomes.step[3].when.is: missing field `q``.
-/// Written out instead of derived, with [`super::json`] reading the JSON: no
-/// serde in the engine's reading. (The app itself does not carry this reader:
-/// it loads the compiled form the build wrote with it.)
-mod read {
-    use super::*;
-    use crate::engine::condition::Condition;
-
-    pub(super) type Result<T> = std::result::Result<T, String>;
-
-    /// A table at a place in the document, with only the keys it may have.
-    struct Table<'a> {
-        at: String,
-        map: &'a Object,
-    }
-
-    fn names(keys: &[&str]) -> String {
-        keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
-    }
-
-    impl<'a> Table<'a> {
-        fn new(value: &'a Json, at: String, keys: &[&str]) -> Result<Table<'a>> {
-            let map = value.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
-            if let Some(k) = map.keys().find(|k| !keys.contains(&k.as_str())) {
-                return Err(format!("{at}: unknown field `{k}`, expected one of {}", names(keys)));
-            }
-            Ok(Table { at, map })
-        }
-
-        fn place(&self, key: &str) -> String {
-            if self.at.is_empty() {
-                key.to_string()
-            } else {
-                format!("{}.{key}", self.at)
-            }
-        }
-
-        fn required(&self, key: &str) -> Result<&'a Json> {
-            self.map.get(key).ok_or_else(|| {
-                let at = if self.at.is_empty() { "the document" } else { &self.at };
-                format!("{at}: missing field `{key}`")
-            })
-        }
-
-        fn table(&self, key: &str, keys: &[&str]) -> Result<Table<'a>> {
-            Table::new(self.required(key)?, self.place(key), keys)
-        }
-
-        fn opt_text(&self, key: &str) -> Result<Option<String>> {
-            match self.map.get(key) {
-                None => Ok(None),
-                Some(v) => text(v, &self.place(key)).map(Some),
-            }
-        }
-
-        fn text(&self, key: &str) -> Result<String> {
-            text(self.required(key)?, &self.place(key))
-        }
-
-        /// A list; absent is empty unless `required`.
-        fn list<T>(&self, key: &str, required: bool, item: impl Fn(&'a Json, String) -> Result<T>) -> Result<Vec<T>> {
-            match self.map.get(key) {
-                None if !required => Ok(Vec::new()),
-                _ => items(self.required(key)?, &self.place(key), item),
-            }
-        }
-
-        fn texts(&self, key: &str) -> Result<Vec<String>> {
-            self.map.get(key).map_or(Ok(Vec::new()), |v| texts(v, &self.place(key)))
-        }
-
-        fn flag(&self, key: &str, default: bool) -> Result<bool> {
-            match self.map.get(key) {
-                None => Ok(default),
-                Some(v) => v.as_bool().ok_or_else(|| format!("{}: expected true or false", self.place(key))),
-            }
-        }
-
-        fn count(&self, key: &str) -> Result<Option<usize>> {
-            match self.map.get(key) {
-                None => Ok(None),
-                Some(v) => v.as_u64().and_then(|n| usize::try_from(n).ok()).map(Some).ok_or_else(|| format!("{}: expected a whole number", self.place(key))),
-            }
-        }
-
-        fn condition(&self, key: &str) -> Result<Option<Condition>> {
-            self.map.get(key).map(|v| condition(v, self.place(key))).transpose()
-        }
-    }
-
-    fn text(value: &Json, at: &str) -> Result<String> {
-        value.as_str().map(str::to_string).ok_or_else(|| format!("{at}: expected a text in quotes"))
-    }
-
-    /// Every item of the list at `at`, each read by `item` at its own place (`at[i]`).
-    fn items<'a, T>(value: &'a Json, at: &str, item: impl Fn(&'a Json, String) -> Result<T>) -> Result<Vec<T>> {
-        let list = value.as_array().ok_or_else(|| format!("{at}: expected a list"))?;
-        // A loop rather than `collect::<Result<Vec<_>>>()`: the same, in less code per item type.
-        let mut out = Vec::with_capacity(list.len());
-        for (i, v) in list.iter().enumerate() {
-            out.push(item(v, format!("{at}[{i}]"))?);
-        }
-        Ok(out)
-    }
-
-    fn texts(value: &Json, at: &str) -> Result<Vec<String>> {
-        items(value, at, |v, at| text(v, &at))
-    }
-
-    pub(super) fn condition(value: &Json, at: String) -> Result<Condition> {
-        const KINDS: [&str; 7] = ["is", "answered", "all", "any", "not", "route", "art9"];
-        let t = Table::new(value, at.clone(), &KINDS)?;
-        let mut entries = t.map.iter();
-        let (Some((kind, inner)), None) = (entries.next(), entries.next()) else {
-            return Err(format!("{at}: expected exactly one of {}", names(&KINDS)));
-        };
-        let at = t.place(kind);
-        let list = |v: &Json| -> Result<Vec<Condition>> {
-            if v.as_array().is_none() {
-                return Err(format!("{at}: expected a list of conditions"));
-            }
-            items(v, &at, condition)
-        };
-        Ok(match kind.as_str() {
-            "is" => {
-                let is = Table::new(inner, at.clone(), &["q", "any"])?;
-                Condition::Is { q: is.text("q")?, any: texts(is.required("any")?, &is.place("any"))? }
-            }
-            "answered" => Condition::Answered(text(inner, &at)?),
-            "all" => Condition::All(list(inner)?),
-            "any" => Condition::Any(list(inner)?),
-            "not" => Condition::Not(Box::new(condition(inner, at.clone())?)),
-            "route" => Condition::Route(texts(inner, &at)?),
-            _ => Condition::Art9(texts(inner, &at)?),
-        })
-    }
-
-    fn kind(value: &Json, at: &str) -> Result<Kind> {
-        match text(value, at)?.as_str() {
-            "single" => Ok(Kind::Single),
-            "multi" => Ok(Kind::Multi),
-            "select" => Ok(Kind::Select),
-            "text" => Ok(Kind::Text),
-            other => Err(format!("{at}: unknown variant `{other}`, expected one of `single`, `multi`, `select`, `text`")),
-        }
-    }
-
-    fn question(value: &Json, at: String) -> Result<Question> {
-        let t = Table::new(
-            value,
-            at,
-            &[
-                "id",
-                "kind",
-                "choices",
-                "choices_from",
-                "when",
-                "required",
-                "max_chars",
-                "exclusive",
-                "choice_when",
-                "retired",
-                "format",
-                "optional_when",
-                "page",
-            ],
-        )?;
-        let mut choice_when = Vec::new();
-        if let Some(v) = t.map.get("choice_when") {
-            let at = t.place("choice_when");
-            let map = v.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
-            for (choice, c) in map.iter() {
-                choice_when.push((choice.clone(), condition(c, format!("{at}.{choice}"))?));
-            }
-        }
-        Ok(Question {
-            id: t.text("id")?,
-            kind: kind(t.required("kind")?, &t.place("kind"))?,
-            choices: t.texts("choices")?,
-            choices_from: t.opt_text("choices_from")?,
-            when: t.condition("when")?,
-            required: t.flag("required", true)?,
-            max_chars: t.count("max_chars")?,
-            exclusive: t.texts("exclusive")?,
-            choice_when,
-            retired: t.texts("retired")?,
-            format: t.opt_text("format")?,
-            optional_when: t.condition("optional_when")?,
-            page: t.opt_text("page")?,
-        })
-    }
-
-    fn section(value: &Json, at: String) -> Result<Section> {
-        let t = Table::new(value, at, &["id", "when", "question"])?;
-        Ok(Section { id: t.text("id")?, when: t.condition("when")?, questions: t.list("question", true, question)? })
-    }
-
-    fn rule(value: &Json, at: String) -> Result<(String, Option<Condition>, Vec<String>)> {
-        let t = Table::new(value, at, &["id", "when", "cites"])?;
-        Ok((t.text("id")?, t.condition("when")?, t.texts("cites")?))
-    }
-
-    fn letter_block(value: &Json, at: String) -> Result<LetterBlock> {
-        let t = Table::new(value, at, &["text", "long_text", "each", "include", "when", "cites", "cites_each"])?;
-        let mut cites_each = Vec::new();
-        if let Some(v) = t.map.get("cites_each") {
-            let at = t.place("cites_each");
-            let map = v.as_object().ok_or_else(|| format!("{at}: expected a table"))?;
-            for (value, cites) in map.iter() {
-                cites_each.push((value.clone(), texts(cites, &format!("{at}.{value}"))?));
-            }
-        }
-        Ok(LetterBlock {
-            text: t.opt_text("text")?,
-            long_text: t.opt_text("long_text")?,
-            each: t.opt_text("each")?,
-            include: t.opt_text("include")?,
-            when: t.condition("when")?,
-            cites: t.texts("cites")?,
-            cites_each,
-        })
-    }
-
-    fn controller(value: &Json, at: String) -> Result<Controller> {
-        let t = Table::new(value, at, &["id", "legal_basis", "purpose", "region", "lead_authority", "verified", "form"])?;
-        Ok(Controller {
-            id: t.text("id")?,
-            legal_basis: t.text("legal_basis")?,
-            purpose: t.text("purpose")?,
-            regions: t.list("region", false, |v, at| {
-                let l = Table::new(v, at, &["region", "notice", "training_start", "legal_name", "postal_address"])?;
-                Ok(RegionFacts {
-                    region: l.text("region")?,
-                    notice: l.opt_text("notice")?,
-                    training_start: l.opt_text("training_start")?,
-                    legal_name: l.opt_text("legal_name")?,
-                    postal_address: l.opt_text("postal_address")?,
-                })
-            })?,
-            lead_authority: t.opt_text("lead_authority")?,
-            verified: t.text("verified")?,
-            forms: t.list("form", false, |v, at| {
-                let f = Table::new(v, at, &["service", "url"])?;
-                Ok(ServiceForm { service: f.text("service")?, url: f.text("url")? })
-            })?,
-        })
-    }
-
-    fn authority(value: &Json, at: String) -> Result<Authority> {
-        let t = Table::new(value, at, &["country", "region", "name", "name_en", "website", "complaint_url"])?;
-        Ok(Authority {
-            country: t.text("country")?,
-            region: t.text("region")?,
-            name: t.text("name")?,
-            name_en: t.opt_text("name_en")?,
-            website: t.text("website")?,
-            complaint_url: t.opt_text("complaint_url")?,
-        })
-    }
-
-    pub(super) fn content(doc: &Json, locales: Texts) -> Result<Content> {
-        let doc = Table::new(doc, String::new(), &["questionnaire", "outcomes", "controllers", "authorities", "citations"])?;
-        let questionnaire = doc.table("questionnaire", &["section"])?;
-        let outcomes = doc.table("outcomes", &["route", "step", "letter"])?;
-        let letter = outcomes.table("letter", &["when", "core", "short", "long"])?;
-        let blocks = |key: &str| letter.list(key, true, letter_block);
-        Ok(Content {
-            questionnaire: Questionnaire { sections: questionnaire.list("section", true, section)? },
-            outcomes: Outcomes {
-                routes: outcomes.list("route", true, |v, at| rule(v, at).map(|(id, when, cites)| RouteRule { id, when, cites }))?,
-                steps: outcomes.list("step", true, |v, at| rule(v, at).map(|(id, when, cites)| StepRule { id, when, cites }))?,
-                letter: LetterRules { when: letter.condition("when")?, core: blocks("core")?, short: blocks("short")?, long: blocks("long")? },
-            },
-            controllers: doc.table("controllers", &["controller"])?.list("controller", true, controller)?,
-            authorities: doc.table("authorities", &["authority"])?.list("authority", true, authority)?,
-            citations: doc.table("citations", &["citation"])?.list("citation", true, |v, at| {
-                let t = Table::new(v, at, &["id", "url", "uk_url", "decided"])?;
-                Ok(CitationSource { id: t.text("id")?, url: t.text("url")?, uk_url: t.opt_text("uk_url")?, decided: t.opt_text("decided")? })
-            })?,
-            locales,
-        })
     }
 }

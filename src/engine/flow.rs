@@ -47,32 +47,32 @@ impl<'c> Flow<'c> {
         let mut effective = Answers::new();
         let mut questions = Vec::new();
         let mut stale = Vec::new();
-        for section in &content.questionnaire.sections {
+        for section in content.questionnaire.sections {
             let section_on = holds(&section.when, &effective);
-            for q in &section.questions {
+            for q in section.questions {
                 if section_on && holds(&q.when, &effective) {
                     questions.push(q);
                     // An answer counts only while every choice in it is
                     // offered (`choice_when`).
                     let saved = answers.get(&q.id);
                     match saved.and_then(|v| still_offered(q, v, &effective)) {
-                        Some(v) => effective.set(q.id.clone(), v),
+                        Some(v) => effective.set(q.id.to_string(), v),
                         None => {
                             if saved.is_some() {
-                                stale.push(q.id.clone());
+                                stale.push(q.id.to_string());
                             }
                             if assume_first && !q.choices.is_empty() {
                                 let offered = offered_choices(q, &effective);
-                                let first = offered.iter().find(|c| !q.exclusive.contains(c)).or(offered.first()).map_or(&q.choices[0], |c| *c).clone();
+                                let first = offered.iter().find(|c| !q.exclusive.contains(c)).or(offered.first()).map_or(q.choices[0], |c| *c).to_string();
                                 let value = if q.kind == Kind::Multi { AnswerValue::Many(vec![first]) } else { AnswerValue::One(first) };
-                                effective.set(q.id.clone(), value);
+                                effective.set(q.id.to_string(), value);
                             }
                         }
                     }
                 } else if q.id == LEGAL_BASIS || q.id == PURPOSE {
                     if let Some(c) = effective.one(CONTROLLER).and_then(|c| content.controller(c)) {
-                        let preset = if q.id == LEGAL_BASIS { &c.legal_basis } else { &c.purpose };
-                        effective.set(q.id.clone(), AnswerValue::One(preset.clone()));
+                        let preset = if q.id == LEGAL_BASIS { c.legal_basis } else { c.purpose };
+                        effective.set(q.id.to_string(), AnswerValue::One(preset.to_string()));
                     }
                 }
             }
@@ -107,7 +107,7 @@ impl<'c> Flow<'c> {
 
     /// The number of pages before the page of `id` plus one ("Question 3").
     pub fn page_number(&self, id: &str) -> Option<usize> {
-        let first = self.position(self.page_start(id)?.id.as_str())?;
+        let first = self.position(self.page_start(id)?.id)?;
         Some(pages(&self.questions[..first]) + 1)
     }
 
@@ -133,7 +133,7 @@ impl<'c> Flow<'c> {
     }
 
     fn unanswered(&self, q: &Question) -> bool {
-        (self.required(q) || self.stale.contains(&q.id)) && self.effective.get(&q.id).is_none_or(|v| v.is_empty())
+        (self.required(q) || self.stale.iter().any(|s| s == q.id)) && self.effective.get(&q.id).is_none_or(|v| v.is_empty())
     }
 
     /// How many pages the asked questions take.
@@ -177,8 +177,8 @@ impl<'c> Flow<'c> {
 
 /// The choices of `q` offered to a person with these (earlier) answers, in
 /// the content's order.
-pub fn offered_choices<'q>(q: &'q Question, answers: &Answers) -> Vec<&'q String> {
-    q.choices.iter().filter(|c| q.choice_when.iter().find(|(v, _)| v == *c).is_none_or(|(_, when)| when.holds(&Facts::asking(answers)))).collect()
+pub fn offered_choices(q: &Question, answers: &Answers) -> Vec<&'static str> {
+    q.choices.iter().copied().filter(|c| q.choice_when.iter().find(|(v, _)| v == c).is_none_or(|(_, when)| when.holds(&Facts::asking(answers)))).collect()
 }
 
 /// The answer if every choice in it is still offered. One that holds a
@@ -190,7 +190,7 @@ fn still_offered(q: &Question, v: &AnswerValue, answers: &Answers) -> Option<Ans
         return Some(v.clone());
     }
     let offered = offered_choices(q, answers);
-    v.values().iter().all(|x| offered.contains(&x)).then(|| v.clone())
+    v.values().iter().all(|x| offered.contains(&x.as_str())).then(|| v.clone())
 }
 
 /// How many pages these questions (asked, in order) take.
@@ -261,7 +261,7 @@ fn validate_for(q: &Question, required: bool, submission: &Submission) -> Result
         (kind, Submission::Choices(chosen)) => {
             let mut chosen: Vec<String> = chosen.clone();
             chosen.dedup();
-            if chosen.iter().any(|c| !q.choices.contains(c)) {
+            if chosen.iter().any(|c| !q.choices.contains(&c.as_str())) {
                 return Err(FieldError::UnknownChoice);
             }
             if chosen.is_empty() {
@@ -270,12 +270,12 @@ fn validate_for(q: &Question, required: bool, submission: &Submission) -> Result
             match kind {
                 Kind::Multi => {
                     if chosen.len() > 1 {
-                        if let Some(x) = chosen.iter().find(|c| q.exclusive.contains(c)) {
+                        if let Some(x) = chosen.iter().find(|c| q.exclusive.contains(&c.as_str())) {
                             return Err(FieldError::Exclusive { choice: x.clone() });
                         }
                     }
                     // Keep the content's order, whatever order they were ticked in.
-                    let ordered = q.choices.iter().filter(|c| chosen.contains(c)).cloned().collect();
+                    let ordered = q.choices.iter().filter(|c| chosen.iter().any(|x| x == *c)).map(|c| c.to_string()).collect();
                     Ok(Some(AnswerValue::Many(ordered)))
                 }
                 _ if chosen.len() == 1 => Ok(Some(AnswerValue::One(chosen.remove(0)))),

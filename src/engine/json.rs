@@ -1,10 +1,10 @@
-//! JSON for the two documents the engine reads and writes itself: the content
-//! embedded at build time (`build.rs` writes it) and the answers document
-//! (storage, export, import; docs/answers-format.md).
+//! JSON for the one document the engine reads and writes itself: the answers
+//! document (storage, export, import; docs/answers-format.md).
 //!
-//! A small reader and writer of its own instead of serde_json: these two
-//! documents need no more, and serde_json was about 6 KB of the app's gzip
-//! download. The tests read the same documents with serde_json and compare.
+//! A small reader and writer of its own instead of serde_json: the document
+//! needs no more, and serde_json cost 11 KB of the app's gzip download
+//! (docs/performance.md). The tests read the same documents with serde_json
+//! and compare.
 //! Numbers are kept as written (the documents only hold small whole numbers).
 use std::fmt::{self, Write};
 

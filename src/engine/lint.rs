@@ -24,72 +24,7 @@ pub fn lint(content: &Content) -> Vec<String> {
     p
 }
 
-/// One language's glossary (`content/glossary/<lang>.toml`): the official
-/// GDPR term it uses for each concept, and the texts rightly the same as in
-/// English (names).
-#[derive(Clone, Debug, Default)]
-pub struct Glossary {
-    pub terms: BTreeMap<String, String>,
-    pub same_as_english: Vec<String>,
-}
-
-/// The translations against their glossaries and the English texts: a letter
-/// text (`letter.*`) whose English has a concept's English term has that
-/// language's term; no text holds an English sentence (five words or more)
-/// unless its glossary says it is rightly the same; every language has a
-/// glossary with every concept of the English one. `texts` and
-/// `glossaries` by language code.
-pub fn translations(texts: &BTreeMap<String, BTreeMap<String, String>>, glossaries: &BTreeMap<String, Glossary>) -> Vec<String> {
-    let mut p = Vec::new();
-    let (Some(english), Some(en_terms)) = (texts.get("en"), glossaries.get("en")) else {
-        return vec!["glossary/en.toml and locales/en.toml are needed to check the translations".into()];
-    };
-    let sentences = |text: &str| -> Vec<String> {
-        text.split(['\n', '.', '!', '?', ':', ';'])
-            .map(str::trim)
-            .filter(|s| {
-                s.split_whitespace()
-                    .filter(|w| {
-                        w.trim_matches(|c: char| !c.is_alphabetic()).chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() || ",'’-()\"".contains(c))
-                    })
-                    .count()
-                    >= 5
-            })
-            .map(str::to_string)
-            .collect()
-    };
-    let english_sentences: BTreeSet<String> = english.values().flat_map(|t| sentences(t)).collect();
-    for (lang, own) in texts {
-        if lang == "en" {
-            continue;
-        }
-        let Some(glossary) = glossaries.get(lang) else {
-            p.push(format!("glossary/{lang}.toml: missing (the official GDPR terms of this language)"));
-            continue;
-        };
-        for concept in en_terms.terms.keys().filter(|c| !glossary.terms.contains_key(*c)) {
-            p.push(format!("glossary/{lang}.toml: no term for `{concept}`"));
-        }
-        for (id, en) in english.iter().filter(|(id, _)| id.starts_with("letter.")) {
-            let Some(text) = own.get(id) else { continue };
-            for (concept, en_term) in &en_terms.terms {
-                let Some(term) = glossary.terms.get(concept) else { continue };
-                if en.to_lowercase().contains(&en_term.to_lowercase()) && !text.to_lowercase().contains(&term.to_lowercase()) {
-                    p.push(format!("locales/{lang}.toml: `{id}` does not use \"{term}\", the official term for `{concept}` (glossary/{lang}.toml)"));
-                }
-            }
-        }
-        for (id, text) in own {
-            if glossary.same_as_english.contains(id) {
-                continue;
-            }
-            if let Some(s) = sentences(text).into_iter().find(|s| english_sentences.contains(s)) {
-                p.push(format!("locales/{lang}.toml: `{id}` still holds an English sentence: \"{s}\""));
-            }
-        }
-    }
-    p
-}
+pub use super::glossary::{translations, Glossary};
 
 /// What an editor should look at but need not fix before shipping: facts
 /// about an organisation last checked more than six months before `today`.
@@ -133,24 +68,24 @@ pub fn influence(content: &Content, walks: usize) -> BTreeMap<&'static str, (BTr
         let base = result(&answers);
         let entry = by_route.entry(base.0.id()).or_default();
         for q in &flow.questions {
-            entry.0.insert(q.id.clone());
-            if entry.1.contains(&q.id) {
+            entry.0.insert(q.id.to_string());
+            if entry.1.contains(q.id) {
                 continue;
             }
             let offered = offered_choices(q, &flow.effective);
             let mut variants: Vec<Option<AnswerValue>> = Vec::new();
             match q.kind {
                 Kind::Text => variants.extend([None, Some(AnswerValue::One("A few words of my own".into()))]),
-                Kind::Single | Kind::Select => variants.extend(offered.iter().map(|c| Some(AnswerValue::One((*c).clone())))),
+                Kind::Single | Kind::Select => variants.extend(offered.iter().map(|c| Some(AnswerValue::One(c.to_string())))),
                 Kind::Multi => {
                     for c in &offered {
                         let now = answers.get(&q.id).map(|v| v.values().to_vec()).unwrap_or_default();
-                        let toggled: Vec<String> = if now.contains(c) {
+                        let toggled: Vec<String> = if now.iter().any(|x| x == c) {
                             now.iter().filter(|x| x != c).cloned().collect()
                         } else if q.exclusive.contains(c) {
-                            vec![(*c).clone()]
+                            vec![c.to_string()]
                         } else {
-                            now.iter().filter(|x| !q.exclusive.contains(x)).cloned().chain([(*c).clone()]).collect()
+                            now.iter().filter(|x| !q.exclusive.contains(&x.as_str())).cloned().chain([c.to_string()]).collect()
                         };
                         variants.push((!toggled.is_empty()).then_some(AnswerValue::Many(toggled)));
                     }
@@ -159,7 +94,7 @@ pub fn influence(content: &Content, walks: usize) -> BTreeMap<&'static str, (BTr
             let changes = variants.into_iter().any(|v| {
                 let mut other = answers.clone();
                 match v {
-                    Some(v) => other.set(q.id.clone(), v),
+                    Some(v) => other.set(q.id, v),
                     None => {
                         other.remove(&q.id);
                     }
@@ -167,7 +102,7 @@ pub fn influence(content: &Content, walks: usize) -> BTreeMap<&'static str, (BTr
                 result(&other) != base
             });
             if changes {
-                entry.1.insert(q.id.clone());
+                entry.1.insert(q.id.to_string());
             }
         }
     }
@@ -185,15 +120,15 @@ pub fn idle_questions(content: &Content, walks: usize) -> Vec<String> {
 fn questions(content: &Content, p: &mut Vec<String>) {
     let mut seen: Vec<&str> = Vec::new();
     let mut sections = BTreeSet::new();
-    for section in &content.questionnaire.sections {
-        if !sections.insert(section.id.as_str()) {
+    for section in content.questionnaire.sections {
+        if !sections.insert(section.id) {
             p.push(format!("questionnaire.toml: section id `{}` is used twice", section.id));
         }
         if let Some(c) = &section.when {
             check_condition(content, c, &seen, &format!("section `{}`", section.id), false, p);
         }
-        for q in &section.questions {
-            if seen.contains(&q.id.as_str()) {
+        for q in section.questions {
+            if seen.contains(&q.id) {
                 p.push(format!("questionnaire.toml: question id `{}` is used twice", q.id));
             }
             if !is_snake(&q.id) {
@@ -208,12 +143,12 @@ fn questions(content: &Content, p: &mut Vec<String>) {
                 _ => {}
             }
             let mut choices = BTreeSet::new();
-            for c in &q.choices {
+            for c in q.choices {
                 if !choices.insert(c) {
                     p.push(format!("questionnaire.toml: `{}` has choice `{c}` twice", q.id));
                 }
             }
-            for x in &q.exclusive {
+            for x in q.exclusive {
                 if !q.choices.contains(x) {
                     p.push(format!("questionnaire.toml: `{}` exclusive `{x}` is not one of its choices", q.id));
                 }
@@ -225,11 +160,11 @@ fn questions(content: &Content, p: &mut Vec<String>) {
                 check_condition(content, when, &seen, &format!("question `{}` choice `{c}`", q.id), false, p);
             }
             if let Some(f) = &q.format {
-                if f != "email" || q.kind != Kind::Text {
+                if *f != "email" || q.kind != Kind::Text {
                     p.push(format!("questionnaire.toml: `{}` format `{f}`: only text questions, and only \"email\"", q.id));
                 }
             }
-            for r in &q.retired {
+            for r in q.retired {
                 if q.choices.contains(r) {
                     p.push(format!("questionnaire.toml: `{}` retired `{r}` is still one of its choices", q.id));
                 }
@@ -325,7 +260,7 @@ fn check_condition(content: &Content, c: &Condition, earlier: &[&str], place: &s
 }
 
 fn outcomes(content: &Content, p: &mut Vec<String>) {
-    let all: Vec<&str> = content.questions().map(|q| q.id.as_str()).collect();
+    let all: Vec<&str> = content.questions().map(|q| q.id).collect();
     let rules = &content.outcomes.routes;
     for r in Route::ALL {
         let n = rules.iter().filter(|x| x.id == r.id()).count();
@@ -350,7 +285,7 @@ fn outcomes(content: &Content, p: &mut Vec<String>) {
         p.push("outcomes.toml: the last route rule must have no `when`, so every answer set has a route".into());
     }
     let mut step_ids = BTreeSet::new();
-    for s in &content.outcomes.steps {
+    for s in content.outcomes.steps {
         if !step_ids.insert(&s.id) {
             p.push(format!("outcomes.toml: step `{}` is listed twice", s.id));
         }
@@ -362,7 +297,7 @@ fn outcomes(content: &Content, p: &mut Vec<String>) {
     if let Some(c) = &l.when {
         check_condition(content, c, &all, "letter", true, p);
     }
-    for (name, blocks) in [("core", &l.core), ("short", &l.short), ("long", &l.long)] {
+    for (name, blocks) in [("core", l.core), ("short", l.short), ("long", l.long)] {
         for b in blocks {
             check_block(content, name, b, &all, p);
         }
@@ -384,7 +319,7 @@ fn check_block(content: &Content, list: &str, b: &LetterBlock, all: &[&str], p: 
         _ => p.push(format!("outcomes.toml: {place} needs exactly one of `text` or `include`")),
     }
     if let Some(inc) = &b.include {
-        if inc != "core" || list == "core" {
+        if *inc != "core" || list == "core" {
             p.push(format!("outcomes.toml: {place}: only short and long can include \"core\""));
         }
     }
@@ -408,21 +343,21 @@ fn check_block(content: &Content, list: &str, b: &LetterBlock, all: &[&str], p: 
 }
 
 fn controllers_and_authorities(content: &Content, p: &mut Vec<String>) {
-    let basis = content.question("legal_basis").map(|q| q.choices.clone()).unwrap_or_default();
-    let controller_choices = content.question("controller").map(|q| q.choices.clone()).unwrap_or_default();
-    for c in &content.controllers {
+    let basis = content.question("legal_basis").map(|q| q.choices).unwrap_or_default();
+    let controller_choices = content.question("controller").map(|q| q.choices).unwrap_or_default();
+    for c in content.controllers {
         if !controller_choices.contains(&c.id) {
             p.push(format!("controllers.toml: `{}` is not a choice of the `controller` question", c.id));
         }
         if !basis.contains(&c.legal_basis) {
             p.push(format!("controllers.toml: `{}` legal_basis `{}` is not a choice of `legal_basis`", c.id, c.legal_basis));
         }
-        let purposes = content.question("purpose").map(|q| q.choices.clone()).unwrap_or_default();
+        let purposes = content.question("purpose").map(|q| q.choices).unwrap_or_default();
         if !purposes.contains(&c.purpose) {
             p.push(format!("controllers.toml: `{}` purpose `{}` is not a choice of `purpose`", c.id, c.purpose));
         }
-        for t in &c.regions {
-            if !matches!(t.region.as_str(), "eu_eea" | "uk") {
+        for t in c.regions {
+            if !matches!(t.region, "eu_eea" | "uk") {
                 p.push(format!("controllers.toml: `{}` region `{}` must be eu_eea or uk", c.id, t.region));
             }
         }
@@ -437,13 +372,13 @@ fn controllers_and_authorities(content: &Content, p: &mut Vec<String>) {
                 p.push(format!("controllers.toml: `{}` lead_authority `{lead}` is not in authorities.toml", c.id));
             }
         }
-        for f in &c.forms {
+        for f in c.forms {
             if !f.url.starts_with("https://") {
                 p.push(format!("controllers.toml: `{}` form for `{}` must be an https:// link", c.id, f.service));
             }
         }
     }
-    for choice in controller_choices.iter().filter(|c| *c != "other") {
+    for choice in controller_choices.iter().filter(|c| **c != "other") {
         if content.controller(choice).is_none() {
             p.push(format!("controllers.toml: controller choice `{choice}` has no profile"));
         }
@@ -457,7 +392,7 @@ fn controllers_and_authorities(content: &Content, p: &mut Vec<String>) {
             }
         }
     }
-    let eu: Vec<&str> = content.authorities.iter().filter(|a| a.region == "eu_eea").map(|a| a.country.as_str()).collect();
+    let eu: Vec<&str> = content.authorities.iter().filter(|a| a.region == "eu_eea").map(|a| a.country).collect();
     if eu.len() != 30 {
         p.push(format!("authorities.toml: expected the 30 EU/EEA countries, found {}", eu.len()));
     }
@@ -465,11 +400,11 @@ fn controllers_and_authorities(content: &Content, p: &mut Vec<String>) {
         p.push("authorities.toml: the UK (ICO) is missing".into());
     }
     let mut seen = BTreeSet::new();
-    for a in &content.authorities {
+    for a in content.authorities {
         if !seen.insert(&a.country) {
             p.push(format!("authorities.toml: country `{}` is listed twice", a.country));
         }
-        if !matches!(a.region.as_str(), "eu_eea" | "uk" | "de_land") {
+        if !matches!(a.region, "eu_eea" | "uk" | "de_land") {
             p.push(format!("authorities.toml: `{}` region must be eu_eea, uk or de_land", a.country));
         }
         if (a.region == "de_land") != a.country.starts_with("de-") {
@@ -498,30 +433,30 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
             // What the list says before a choice, and when none was made.
             optional.insert(format!("q.{}.placeholder", q.id));
         }
-        for c in &q.choices {
+        for c in q.choices {
             need.insert(q.choice_label_id(c));
             if q.choices_from.is_none() {
                 optional.insert(format!("q.{}.choice.{c}.hint", q.id));
             }
         }
     }
-    for r in &content.outcomes.routes {
+    for r in content.outcomes.routes {
         need.insert(format!("route.{}.title", r.id));
         need.insert(format!("route.{}.body", r.id));
     }
-    for s in &content.outcomes.steps {
+    for s in content.outcomes.steps {
         need.insert(format!("step.{}.title", s.id));
         need.insert(format!("step.{}.body", s.id));
     }
     let l = &content.outcomes.letter;
-    for b in l.core.iter().chain(&l.short).chain(&l.long) {
+    for b in l.core.iter().chain(l.short).chain(l.long) {
         for t in b.text.iter().chain(b.long_text.iter()) {
             match b.each.as_deref().and_then(|q| content.question(q)) {
                 Some(q) => q.choices.iter().for_each(|c| {
                     need.insert(format!("{t}.{c}"));
                 }),
                 None => {
-                    need.insert(t.clone());
+                    need.insert(t.to_string());
                 }
             }
         }
@@ -543,21 +478,21 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
         need.insert(format!("page.{page}.title"));
         optional.insert(format!("page.{page}.hint"));
     }
-    for c in &content.citations {
+    for c in content.citations {
         need.insert(format!("cite.{}", c.id));
     }
-    for c in content.question("controller").map(|q| q.choices.clone()).unwrap_or_default() {
+    for c in content.question("controller").map(|q| q.choices).unwrap_or_default() {
         need.insert(format!("controller.{c}.name"));
     }
-    for c in &content.controllers {
-        for f in &c.forms {
+    for c in content.controllers {
+        for f in c.forms {
             need.insert(format!("service.{}.name", f.service));
         }
     }
-    for a in &content.authorities {
+    for a in content.authorities {
         need.insert(if a.region == "de_land" { format!("land.{}", a.country) } else { format!("country.{}", a.country) });
     }
-    for b in content.question("legal_basis").map(|q| q.choices.clone()).unwrap_or_default() {
+    for b in content.question("legal_basis").map(|q| q.choices).unwrap_or_default() {
         optional.insert(format!("basis.{b}"));
     }
     for id in ["list.and", "law.gdpr", "law.uk_gdpr", "basis.dont_know", "cite.uk_persuasive", "result.facts_checked"] {
@@ -628,13 +563,13 @@ fn citations(content: &Content, _texts: &BTreeSet<String>, p: &mut Vec<String>) 
     let mut used = BTreeSet::new();
     let o = &content.outcomes;
     for ids in o.routes.iter().map(|r| &r.cites).chain(o.steps.iter().map(|s| &s.cites)) {
-        used.extend(ids.iter().cloned());
+        used.extend(ids.iter().map(|c| c.to_string()));
     }
     let l = &o.letter;
-    for b in l.core.iter().chain(&l.short).chain(&l.long) {
-        used.extend(b.cites.iter().cloned());
+    for b in l.core.iter().chain(l.short).chain(l.long) {
+        used.extend(b.cites.iter().map(|c| c.to_string()));
         for (_, c) in &b.cites_each {
-            used.extend(c.iter().cloned());
+            used.extend(c.iter().map(|c| c.to_string()));
         }
     }
     // Cited by the engine itself for Art. 9 findings.
@@ -646,8 +581,8 @@ fn citations(content: &Content, _texts: &BTreeSet<String>, p: &mut Vec<String>) 
             p.push(format!("outcomes.toml: cites `{id}`, which is not in citations.toml"));
         }
     }
-    for c in &content.citations {
-        if !used.contains(&c.id) {
+    for c in content.citations {
+        if !used.contains(c.id) {
             p.push(format!("citations.toml: `{}` is never cited", c.id));
         }
         for url in std::iter::once(&c.url).chain(c.uk_url.iter()) {
@@ -669,18 +604,18 @@ fn reachability(content: &Content, p: &mut Vec<String>) {
     let mut seen_steps: BTreeSet<String> = BTreeSet::new();
     let mut seen_blocks: BTreeSet<usize> = BTreeSet::new();
     let l = &content.outcomes.letter;
-    let blocks: Vec<&LetterBlock> = l.core.iter().chain(&l.short).chain(&l.long).collect();
+    let blocks: Vec<&LetterBlock> = l.core.iter().chain(l.short).chain(l.long).collect();
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
     for _ in 0..4000 {
         let answers = random_walk(content, &mut rng);
         let flow = Flow::new(content, &answers);
-        seen_q.extend(flow.questions.iter().map(|q| q.id.clone()));
+        seen_q.extend(flow.questions.iter().map(|q| q.id.to_string()));
         let route = route_for(content, &flow.effective);
         seen_routes.insert(route.id());
         let facts = Facts { answers: &flow.effective, route: Some(route), art9: art9_facts(&flow.effective) };
-        for s in &content.outcomes.steps {
+        for s in content.outcomes.steps {
             if s.when.as_ref().is_none_or(|c| c.holds(&facts)) {
-                seen_steps.insert(s.id.clone());
+                seen_steps.insert(s.id.to_string());
             }
         }
         for (i, b) in blocks.iter().enumerate() {
@@ -690,7 +625,7 @@ fn reachability(content: &Content, p: &mut Vec<String>) {
         }
     }
     for q in content.questions() {
-        if !seen_q.contains(&q.id) {
+        if !seen_q.contains(q.id) {
             p.push(format!("questionnaire.toml: question `{}` is never asked (unreachable)", q.id));
         }
     }
@@ -699,8 +634,8 @@ fn reachability(content: &Content, p: &mut Vec<String>) {
             p.push(format!("outcomes.toml: route `{}` is never reached", r.id()));
         }
     }
-    for s in &content.outcomes.steps {
-        if !seen_steps.contains(&s.id) {
+    for s in content.outcomes.steps {
+        if !seen_steps.contains(s.id) {
             p.push(format!("outcomes.toml: step `{}` is never shown", s.id));
         }
     }
@@ -719,11 +654,11 @@ pub fn random_walk(content: &Content, rng: &mut XorShift) -> Answers {
         let Some(q) = flow.questions.iter().find(|q| answers.get(&q.id).is_none()) else { break };
         let offered = offered_choices(q, &flow.effective);
         let value = match q.kind {
-            Kind::Single | Kind::Select => AnswerValue::One(offered[rng.below(offered.len())].clone()),
+            Kind::Single | Kind::Select => AnswerValue::One(offered[rng.below(offered.len())].to_string()),
             Kind::Multi => {
-                let mut chosen: Vec<String> = offered.iter().filter(|c| !q.exclusive.contains(c) && rng.below(2) == 0).map(|c| (*c).clone()).collect();
+                let mut chosen: Vec<String> = offered.iter().filter(|c| !q.exclusive.contains(c) && rng.below(2) == 0).map(|c| c.to_string()).collect();
                 if chosen.is_empty() {
-                    chosen.push(offered[rng.below(offered.len())].clone());
+                    chosen.push(offered[rng.below(offered.len())].to_string());
                 }
                 AnswerValue::Many(chosen)
             }
@@ -731,9 +666,9 @@ pub fn random_walk(content: &Content, rng: &mut XorShift) -> Answers {
         };
         if value.is_empty() {
             // An optional text left empty: mark it visited with a placeholder and drop it after.
-            answers.set(q.id.clone(), AnswerValue::One(" ".into()));
+            answers.set(q.id, AnswerValue::One(" ".into()));
         } else {
-            answers.set(q.id.clone(), value);
+            answers.set(q.id, value);
         }
     }
     let blanks: Vec<String> = answers.iter().filter(|(_, v)| v.is_empty()).map(|(k, _)| k.clone()).collect();

@@ -111,20 +111,20 @@ impl Preset {
     }
 
     fn set_controller(&mut self, content: &Content, value: &str) {
-        if content.question(CONTROLLER).is_some_and(|q| q.choices.iter().any(|c| c == value)) {
+        if content.question(CONTROLLER).is_some_and(|q| q.choices.contains(&value)) {
             self.controller = Some(value.to_string());
         }
     }
 
     fn set_country(&mut self, content: &Content, value: &str) {
-        if content.question(COUNTRY).is_some_and(|q| q.choices.iter().any(|c| c == value)) {
+        if content.question(COUNTRY).is_some_and(|q| q.choices.contains(&value)) {
             self.country = Some(value.to_string());
         }
     }
 
     fn add_service(&mut self, content: &Content, value: &str) {
         let value = value.trim();
-        if content.question("services").is_some_and(|q| q.choices.iter().any(|c| c == value)) && !self.services.iter().any(|s| s == value) {
+        if content.question("services").is_some_and(|q| q.choices.contains(&value)) && !self.services.iter().any(|s| s == value) {
             self.services.push(value.to_string());
         }
     }
@@ -142,7 +142,7 @@ impl Preset {
             return;
         }
         if let Some(q) = content().question("services") {
-            self.services = q.choices.iter().filter(|c| self.services.contains(c)).cloned().collect();
+            self.services = q.choices.iter().filter(|c| self.services.iter().any(|s| s == *c)).map(|c| c.to_string()).collect();
         }
     }
 }

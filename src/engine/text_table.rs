@@ -1,22 +1,15 @@
-//! The form in which the build embeds the texts of every language (the files
-//! in `content/locales/`): one string that the app splits into slices when it
-//! starts, with nothing to unescape and nothing to copy. The texts are most of
-//! the content, and reading them as JSON was most of the app's start-up work.
+//! The form of a language's texts file (one per file in
+//! `content/locales/`), which the app fetches when that language is shown and
+//! splits into slices, with nothing to unescape and nothing to copy.
 //!
-//! Rows are separated by [`ROW`], entries by [`ENTRY`]:
-//! the language codes, then the text ids (sorted, each once), then per
-//! language its text for each id, in the order of the ids ([`MISSING`] where
-//! it has none; the content lint reports those).
-//!
-//! `build.rs` writes it with [`write`] (it includes this file), the app and the
-//! tests read it with [`read`]. Neither separator can occur in a text: `write`
-//! refuses one that contains them.
-//!
-//! What the app carries is the table without languages (the ids only); each
-//! language's texts are a file of their own ([`write_language`]), fetched
-//! when that language is shown, and named by what is in it ([`file_name`]).
-//! A language file names its language and the ids it was written for (a
-//! fingerprint), so a file of another build is refused, never misread.
+//! A file is a header row (what it is, the language, a fingerprint of the
+//! ids it was written for) and a row of texts, one per text id in the order
+//! of the ids ([`MISSING`] where the language has none; the content lint
+//! reports those). Rows are separated by [`ROW`], entries by [`ENTRY`];
+//! neither can occur in a text: [`write_language`] refuses one that holds
+//! them. `build.rs` writes the files (it includes this module), the app reads
+//! them with [`read_language`]: a file of another build is refused, never
+//! misread. The file's name says what is in it ([`file_name`]).
 
 /// Between rows (ASCII record separator).
 pub const ROW: char = '\u{1e}';
@@ -25,13 +18,12 @@ pub const ENTRY: char = '\u{1f}';
 /// Stands for a text a language does not have (ASCII cancel).
 pub const MISSING: &str = "\u{18}";
 
-use std::collections::{BTreeMap, BTreeSet};
-
 /// One language's texts, in the order of the ids (`None`: missing).
 pub type Row<'a> = (&'a str, Vec<Option<&'a str>>);
 
-/// The table for `ids` (sorted, each once) and each language's row.
-pub fn write(ids: &[&str], langs: &[Row<'_>]) -> Result<String, String> {
+/// The table for `ids` (sorted, each once) and each language's row: the
+/// language codes, the ids, then per language its texts.
+fn write(ids: &[&str], langs: &[Row<'_>]) -> Result<String, String> {
     if ids.windows(2).any(|w| w[0] >= w[1]) {
         return Err("text ids must be sorted and each given once".into());
     }
@@ -68,44 +60,6 @@ pub fn write(ids: &[&str], langs: &[Row<'_>]) -> Result<String, String> {
         row(texts.iter().map(|t| t.unwrap_or(MISSING)).collect());
     }
     Ok(out)
-}
-
-/// The table for each language's texts by id: the ids are every id any
-/// language has (a text another language lacks is marked missing). What
-/// `build.rs` embeds, and what the content lint's tests break on purpose.
-pub fn write_languages(langs: &[(&str, &BTreeMap<String, String>)]) -> Result<String, String> {
-    let ids: BTreeSet<&str> = langs.iter().flat_map(|(_, texts)| texts.keys().map(String::as_str)).collect();
-    let ids: Vec<&str> = ids.into_iter().collect();
-    let rows: Vec<Row> = langs.iter().map(|(lang, texts)| (*lang, ids.iter().map(|id| texts.get(*id).map(String::as_str)).collect())).collect();
-    write(&ids, &rows)
-}
-
-/// The ids and the language rows of a table [`write`] made: slices of `table`.
-pub fn read(table: &str) -> Result<(Vec<&str>, Vec<Row<'_>>), String> {
-    let mut rows = table.split(ROW);
-    let langs: Vec<&str> = rows.next().unwrap_or_default().split(ENTRY).filter(|l| !l.is_empty()).collect();
-    let ids: Vec<&str> = match rows.next() {
-        Some(row) => row.split(ENTRY).collect(),
-        None => return Err("texts: the table has no row of ids".into()),
-    };
-    if ids.windows(2).any(|w| w[0] >= w[1]) {
-        return Err("texts: expected each id once, sorted".into());
-    }
-    let mut out = Vec::with_capacity(langs.len());
-    for lang in langs {
-        let Some(row) = rows.next() else {
-            return Err(format!("texts: no row for language `{lang}`"));
-        };
-        let texts: Vec<Option<&str>> = row.split(ENTRY).map(|t| (t != MISSING).then_some(t)).collect();
-        if texts.len() != ids.len() {
-            return Err(format!("texts: language `{lang}` has {} entries for {} ids", texts.len(), ids.len()));
-        }
-        out.push((lang, texts));
-    }
-    if rows.next().is_some() {
-        return Err("texts: more rows than languages".into());
-    }
-    Ok((ids, out))
 }
 
 /// What a language file starts with.
@@ -181,30 +135,6 @@ mod tests {
         let name = file_name("nl", &file);
         assert!(name.starts_with("texts-nl-") && name.ends_with(".txt"), "{name}");
         assert_ne!(name, file_name("nl", &write_language(&ids, "nl", &[None, None, None]).unwrap()));
-        // The table of ids alone, as the app carries it.
-        let table = write(&ids, &[]).unwrap();
-        let (read_ids, langs) = read(&table).unwrap();
-        assert_eq!((read_ids, langs.len()), (ids.to_vec(), 0));
-    }
-
-    #[test]
-    fn a_table_reads_back_as_written() {
-        let ids = ["a", "b.c", "d"];
-        let langs = vec![("en", vec![Some("One \"quoted\"\nline"), None, Some("")]), ("nl", vec![Some("Eén"), Some("twee"), None])];
-        let table = write(&ids, &langs).unwrap();
-        let (read_ids, read_langs) = read(&table).unwrap();
-        assert_eq!(read_ids, ids);
-        assert_eq!(read_langs, langs);
-    }
-
-    #[test]
-    fn languages_share_one_row_of_ids() {
-        let en = BTreeMap::from([("a".to_string(), "One".to_string()), ("d".to_string(), String::new())]);
-        let nl = BTreeMap::from([("a".to_string(), "Eén".to_string()), ("b.c".to_string(), "twee".to_string())]);
-        let table = write_languages(&[("en", &en), ("nl", &nl)]).unwrap();
-        let (ids, langs) = read(&table).unwrap();
-        assert_eq!(ids, ["a", "b.c", "d"]);
-        assert_eq!(langs, vec![("en", vec![Some("One"), None, Some("")]), ("nl", vec![Some("Eén"), Some("twee"), None])]);
     }
 
     #[test]
@@ -212,18 +142,5 @@ mod tests {
         let err = write(&["a"], &[("en", vec![Some("x\u{1f}y")])]).unwrap_err();
         assert!(err.contains("the en text `a` contains a control character"), "{err}");
         assert!(write(&["b", "a"], &[]).is_err());
-    }
-
-    #[test]
-    fn a_damaged_table_is_an_error_not_a_panic() {
-        let table = write(&["a", "b"], &[("en", vec![Some("x"), Some("y")])]).unwrap();
-        for end in 0..table.len() {
-            if table.is_char_boundary(end) {
-                let _ = read(&table[..end]);
-            }
-        }
-        assert!(read(&table[..table.len() - 2]).is_err());
-        assert!(read(&format!("{table}{ROW}extra")).is_err());
-        assert!(read("en").is_err());
     }
 }

@@ -129,7 +129,7 @@ impl Summary {
                 // Each row to the end in turn: the list ends up in order.
                 list.append_child(&element).ok()?;
             }
-            self.rows.push(Row { question: q.id.clone(), answer: answer.cloned(), element });
+            self.rows.push(Row { question: q.id.to_string(), answer: answer.cloned(), element });
         }
         old.into_iter().for_each(|row| row.element.remove());
         Some(())

@@ -53,11 +53,11 @@ impl DraftHandle {
 
 /// The draft a question starts with: its saved answer (the choices of it
 /// still offered), if any.
-fn saved_draft(q: &Question, s: &SessionHandle, offered: &[&String]) -> Draft {
+fn saved_draft(q: &Question, s: &SessionHandle, offered: &[&str]) -> Draft {
     match (q.kind, s.answers.get(&q.id)) {
         (Kind::Text, Some(v)) => Draft::Text(v.as_text().unwrap_or_default().to_string()),
         (Kind::Text, None) => Draft::Text(String::new()),
-        (_, Some(v)) => Draft::Choices(v.values().iter().filter(|c| offered.contains(c)).cloned().collect()),
+        (_, Some(v)) => Draft::Choices(v.values().iter().filter(|c| offered.contains(&c.as_str())).cloned().collect()),
         (_, None) => Draft::Choices(Vec::new()),
     }
 }
@@ -117,7 +117,7 @@ pub fn QuestionPage(props: &QuestionProps) -> Html {
     let send = {
         let session = s.clone();
         let drafts = drafts.clone();
-        let ids: Vec<String> = page.iter().map(|q| q.id.clone()).collect();
+        let ids: Vec<String> = page.iter().map(|q| q.id.to_string()).collect();
         move || {
             let fields = ids
                 .iter()
@@ -295,20 +295,20 @@ fn described_by(q: &Question, hint: bool, error: bool) -> Option<String> {
 /// The id of the first input, which the error summary links to.
 fn first_input_id(q: &Question) -> String {
     match q.kind {
-        Kind::Single | Kind::Multi => q.id.clone(),
+        Kind::Single | Kind::Multi => q.id.to_string(),
         Kind::Select | Kind::Text => format!("{}-input", q.id),
     }
 }
 
 fn choice_id(q: &Question, i: usize) -> String {
     if i == 0 {
-        q.id.clone()
+        q.id.to_string()
     } else {
         format!("{}-{}", q.id, i + 1)
     }
 }
 
-fn choices(lang: Lang, q: &Question, draft: &DraftHandle, offered: &[&String], vars: &Vars) -> Html {
+fn choices(lang: Lang, q: &Question, draft: &DraftHandle, offered: &[&'static str], vars: &Vars) -> Html {
     let content = Content::embedded();
     let chosen = match &draft.value {
         Draft::Choices(c) => c.clone(),
@@ -317,16 +317,15 @@ fn choices(lang: Lang, q: &Question, draft: &DraftHandle, offered: &[&String], v
     let multi = q.kind == Kind::Multi;
     html! {
         <div class="oc-choices">
-            { for offered.iter().enumerate().map(|(i, value)| {
-                let value: &String = value;
+            { for offered.iter().enumerate().map(|(i, &value)| {
                 let id = choice_id(q, i);
                 let hint_key = format!("q.{}.choice.{value}.hint", q.id);
                 let hint = content.text_opt(lang, &hint_key).map(|h| fill(h, vars));
                 let hint_id = format!("{id}-item-hint");
                 let onchange = {
                     let draft = draft.clone();
-                    let value = value.clone();
-                    let exclusive = q.exclusive.clone();
+                    let value = value.to_string();
+                    let exclusive = q.exclusive;
                     Callback::from(move |e: Event| {
                         let checked = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
                         let mut current = match &draft.value { Draft::Choices(c) => c.clone(), Draft::Text(_) => Vec::new() };
@@ -334,7 +333,7 @@ fn choices(lang: Lang, q: &Question, draft: &DraftHandle, offered: &[&String], v
                             current = vec![value.clone()];
                         } else if checked {
                             // An exclusive choice ("nothing is public") clears the others, and the other way round.
-                            if exclusive.contains(&value) { current.clear(); } else { current.retain(|c| !exclusive.contains(c)); }
+                            if exclusive.contains(&value.as_str()) { current.clear(); } else { current.retain(|c| !exclusive.contains(&c.as_str())); }
                             if !current.contains(&value) { current.push(value.clone()); }
                         } else {
                             current.retain(|c| c != &value);
@@ -344,9 +343,9 @@ fn choices(lang: Lang, q: &Question, draft: &DraftHandle, offered: &[&String], v
                 };
                 html! {
                     <div class="oc-choice">
-                        <input id={id.clone()} name={q.id.clone()} value={value.clone()}
+                        <input id={id.clone()} name={q.id} value={value}
                             type={if multi { "checkbox" } else { "radio" }}
-                            checked={chosen.contains(value)}
+                            checked={chosen.iter().any(|c| c == value)}
                             aria-describedby={hint.as_ref().map(|_| hint_id.clone())}
                             {onchange} />
                         <label for={id}>{ fill(content.text(lang, &format!("q.{}.choice.{value}", q.id)), vars) }</label>
@@ -369,7 +368,7 @@ struct ListKey {
 
 impl ListKey {
     fn new(lang: Lang, q: &Question, describedby: Option<String>) -> Self {
-        ListKey { lang, question: q.id.clone(), describedby }
+        ListKey { lang, question: q.id.to_string(), describedby }
     }
 
     /// The list as one piece of HTML, every text escaped, nothing chosen yet:
@@ -381,7 +380,7 @@ impl ListKey {
         let q = content.question(&self.question)?;
         let lang = self.lang;
         // Sorted by the country's name in the reader's language.
-        let mut options: Vec<(String, String)> = q.choices.iter().map(|c| (c.clone(), content.text(lang, &q.choice_label_id(c)).to_string())).collect();
+        let mut options: Vec<(String, String)> = q.choices.iter().map(|c| (c.to_string(), content.text(lang, &q.choice_label_id(c)).to_string())).collect();
         crate::engine::collate::sort_by_name(&mut options);
         let mut html = format!(
             "<select id=\"{}\" name=\"{}\" class=\"oc-select\"{}><option value=\"\">{}</option>",
@@ -505,12 +504,12 @@ fn textarea(lang: Lang, q: &Question, draft: &DraftHandle, id: &str, describedby
     html! {
         <>
             if one_line {
-                <input id={id.to_string()} name={q.id.clone()} class="oc-input" value={value}
+                <input id={id.to_string()} name={q.id} class="oc-input" value={value}
                     type={if q.asks_email() { "email" } else { "text" }}
                     autocomplete={if q.asks_email() { "email" } else { "name" }}
                     aria-describedby={describedby} oninput={oninput} />
             } else {
-                <textarea id={id.to_string()} name={q.id.clone()} class="oc-textarea" rows="6" value={value}
+                <textarea id={id.to_string()} name={q.id} class="oc-textarea" rows="6" value={value}
                     aria-describedby={describedby} oninput={oninput} />
             }
             // Counted as the person types (the draft follows every input).

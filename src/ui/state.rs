@@ -144,7 +144,7 @@ impl Session {
     /// several is shown as that page (named by its first question).
     pub fn valid_screen(&self, screen: Screen) -> Screen {
         let flow = Flow::new(self.content(), &self.answers);
-        let page = |id: &str| flow.page_start(id).map(|q| Screen::Question(q.id.clone()));
+        let page = |id: &str| flow.page_start(id).map(|q| Screen::Question(q.id.to_string()));
         match screen {
             Screen::Question(ref id) if flow.position(id).is_some() => page(id).unwrap_or(screen),
             Screen::Start => Screen::Start,
@@ -218,7 +218,8 @@ impl Reducible for Session {
                 s.notice = None;
                 let flow = Flow::new(content, &s.answers);
                 let next = if s.from_check { flow.next_unanswered_after(&last) } else { flow.next_after(&last) };
-                let next = next.and_then(|q| flow.page_start(&q.id)).map(|q| Screen::Question(q.id.clone())).unwrap_or_else(|| s.valid_screen(Screen::Check));
+                let next =
+                    next.and_then(|q| flow.page_start(&q.id)).map(|q| Screen::Question(q.id.to_string())).unwrap_or_else(|| s.valid_screen(Screen::Check));
                 if next == Screen::Check {
                     s.from_check = false;
                 }
@@ -228,10 +229,10 @@ impl Reducible for Session {
                 let flow = Flow::new(content, &s.answers);
                 let prev = match &s.screen {
                     Screen::Question(id) => match flow.previous_before(id) {
-                        Some(q) => Screen::Question(q.id.clone()),
+                        Some(q) => Screen::Question(q.id.to_string()),
                         None => Screen::Start,
                     },
-                    Screen::Check => flow.questions.last().and_then(|q| flow.page_start(&q.id)).map_or(Screen::Start, |q| Screen::Question(q.id.clone())),
+                    Screen::Check => flow.questions.last().and_then(|q| flow.page_start(&q.id)).map_or(Screen::Start, |q| Screen::Question(q.id.to_string())),
                     Screen::Result => Screen::Check,
                     Screen::Start => return self,
                 };

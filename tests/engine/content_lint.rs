@@ -2,11 +2,54 @@
 //! mistake an editor can make (each test breaks the content on purpose).
 use std::collections::{BTreeMap, BTreeSet};
 
-use objection_check::engine::embedded::EMBEDDED_JSON;
 use objection_check::engine::lint::lint;
+use objection_check::engine::source;
 use objection_check::engine::Texts;
-use objection_check::engine::{text_table, Content};
 use serde_json::{json, Value};
+
+/// What the app carries (the static build.rs wrote as Rust) is what
+/// `content/` says, field by field, with every text id.
+#[test]
+fn the_built_in_content_is_the_content_files() {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
+    let read = source::read_dir(dir).unwrap();
+    let built = crate::content();
+    assert_eq!(built.questionnaire, read.questionnaire);
+    assert_eq!(built.outcomes, read.outcomes);
+    assert_eq!(built.controllers, read.controllers);
+    assert_eq!(built.authorities, read.authorities);
+    assert_eq!(built.citations, read.citations);
+    assert_eq!(built.locales.ids(), read.locales.ids());
+    assert_eq!(built.locales.by_lang(), read.locales.by_lang());
+    // The Rust written for it is the same Rust again: nothing is lost on the way.
+    assert_eq!(source::rust(built), source::rust(&read));
+    assert!(built.questions().count() > 20 && built.authorities.len() > 40, "the whole content, not a part");
+}
+
+/// A mistake in a file as an editor makes it names the file, the place and the line.
+#[test]
+fn a_mistake_in_a_file_names_file_place_and_line() {
+    let content = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
+    let dir = std::env::temp_dir().join(format!("objection-check-content-{}", std::process::id()));
+    for sub in ["", "locales", "glossary"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        for f in std::fs::read_dir(content.join(sub)).unwrap().flatten().filter(|f| f.path().is_file()) {
+            std::fs::copy(f.path(), dir.join(sub).join(f.file_name())).unwrap();
+        }
+    }
+    let shipped = std::fs::read_to_string(content.join("citations.toml")).unwrap();
+    let line = shipped.lines().count() + 4;
+    std::fs::write(dir.join("citations.toml"), format!("{shipped}\n[[citation]]\nid = \"art99\"\nurll = \"https://x\"\n")).unwrap();
+    let err = source::read_dir(&dir).unwrap_err();
+    assert!(err.contains("citations.toml:"), "{err}");
+    assert!(err.contains("citation[") && err.contains("unknown field `urll`, expected one of `id`, `url`"), "{err}");
+    assert!(err.contains(&format!("line {line}")) && err.contains("urll = \"https://x\""), "{err}");
+    // Not TOML at all.
+    std::fs::write(dir.join("citations.toml"), "[[citation]\nid = 1\n").unwrap();
+    let err = source::read_dir(&dir).unwrap_err();
+    assert!(err.contains("citations.toml:") && err.contains("line 1"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
 
 #[test]
 fn shipped_content_is_sound() {
@@ -14,8 +57,8 @@ fn shipped_content_is_sound() {
     assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
 }
 
-/// The shipped content as the tests break it: the JSON document, and the texts
-/// per language and id.
+/// The shipped content as the tests break it: the five files of `content/`
+/// as one document, and the texts per language and id.
 struct Doc {
     json: Value,
     texts: BTreeMap<String, BTreeMap<String, String>>,
@@ -36,12 +79,10 @@ impl std::ops::IndexMut<&str> for Doc {
 
 /// Lints the shipped content after `edit`, and returns the problems.
 fn lint_after(edit: impl FnOnce(&mut Doc)) -> Vec<String> {
-    let mut doc = Doc { json: serde_json::from_str(EMBEDDED_JSON).unwrap(), texts: crate::content().locales.by_lang() };
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"));
+    let mut doc = Doc { json: source::documents_value(dir).unwrap(), texts: crate::content().locales.by_lang() };
     edit(&mut doc);
-    let langs: Vec<(&str, &BTreeMap<String, String>)> = doc.texts.iter().map(|(lang, t)| (lang.as_str(), t)).collect();
-    // Leaked: texts borrow their table for the life of the program, as in the app.
-    let table: &'static str = text_table::write_languages(&langs).unwrap().leak();
-    match Texts::read(table).and_then(|texts| Content::read(&doc.json.to_string(), texts)) {
+    match source::from_value(doc.json, Texts::of(&doc.texts)) {
         Ok(c) => lint(&c),
         Err(e) => vec![e],
     }

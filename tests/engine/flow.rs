@@ -6,7 +6,7 @@ use objection_check::engine::{AnswerValue, Answers};
 use crate::{content, meta_base};
 
 fn ids(answers: &Answers) -> Vec<String> {
-    Flow::new(content(), answers).questions.iter().map(|q| q.id.clone()).collect()
+    Flow::new(content(), answers).questions.iter().map(|q| q.id.to_string()).collect()
 }
 
 #[test]
@@ -27,7 +27,7 @@ fn a_new_check_starts_with_where_you_live_and_stops_outside_the_eea() {
 #[test]
 fn meta_asks_services_not_legal_basis_and_presets_it() {
     let flow = Flow::new(content(), &meta_base());
-    let asked: Vec<&str> = flow.questions.iter().map(|q| q.id.as_str()).collect();
+    let asked: Vec<&str> = flow.questions.iter().map(|q| q.id).collect();
     assert!(asked.contains(&"services") && !asked.contains(&"legal_basis"));
     assert_eq!(flow.effective.one("legal_basis"), Some("legitimate_interest"));
     assert!(flow.complete());
@@ -106,9 +106,9 @@ fn projected_by_refilling(answers: &Answers) -> usize {
             return flow.page_count();
         };
         let offered = offered_choices(q, &flow.effective);
-        let first = (*offered.iter().find(|c| !q.exclusive.contains(c)).unwrap_or(&offered[0])).clone();
+        let first = offered.iter().find(|c| !q.exclusive.contains(c)).unwrap_or(&offered[0]).to_string();
         let value = if q.kind == Kind::Multi { AnswerValue::Many(vec![first]) } else { AnswerValue::One(first) };
-        filled.set(q.id.clone(), value);
+        filled.set(q.id, value);
     }
 }
 
@@ -133,7 +133,7 @@ fn the_projection_in_one_walk_agrees_with_refilling_and_walking_again() {
 fn a_reason_is_offered_only_where_earlier_answers_make_it_possible() {
     let c = content();
     let reasons = c.question("reasons").unwrap();
-    let offered = |a: &Answers| -> Vec<String> { offered_choices(reasons, &Flow::new(c, a).effective).into_iter().cloned().collect() };
+    let offered = |a: &Answers| -> Vec<String> { offered_choices(reasons, &Flow::new(c, a).effective).into_iter().map(str::to_string).collect() };
     let meta = offered(&meta_base());
     assert!(!meta.contains(&"posted_as_minor".to_string()), "posted as a minor comes from its own question");
     assert!(meta.contains(&"others_post".to_string()) && meta.contains(&"sensitive_content".to_string()), "{meta:?}");
@@ -154,7 +154,7 @@ fn a_reason_is_offered_only_where_earlier_answers_make_it_possible() {
     let changed = meta_base().with_many("art9", &["health"]).with("art9_made_public", "not_sure").with_many("reasons", &["sensitive_content", "safety"]);
     let flow = Flow::new(c, &changed);
     assert_eq!(flow.effective.get("reasons"), None);
-    assert_eq!(flow.first_unanswered().map(|q| q.id.as_str()), Some("reasons"));
+    assert_eq!(flow.first_unanswered().map(|q| q.id), Some("reasons"));
     let offered_now = offered(&changed);
     assert!(offered_now.contains(&"safety".to_string()) && !offered_now.contains(&"sensitive_content".to_string()));
     let left_empty = meta_base().with_many("art9", &["health"]).with("art9_made_public", "not_sure");
@@ -177,7 +177,7 @@ fn direct_marketing_is_a_purpose_and_the_basis_is_still_asked() {
     let answers = meta_base().with("controller", "other").with("purpose", "direct_marketing");
     let asked = ids(&answers);
     assert!(asked.contains(&"legal_basis".to_string()) && !asked.contains(&"reasons".to_string()), "{asked:?}");
-    assert!(!content().question("legal_basis").unwrap().choices.contains(&"direct_marketing".to_string()));
+    assert!(!content().question("legal_basis").unwrap().choices.contains(&"direct_marketing"));
     let flow = Flow::new(content(), &meta_base());
     assert_eq!(flow.effective.one("purpose"), Some("ai_training"), "a known organisation's purpose");
 }

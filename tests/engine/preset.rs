@@ -95,9 +95,9 @@ fn a_link_presets_the_country_as_a_preselected_answer() {
     assert_eq!(from("#country=BE").country.as_deref(), Some("be"), "case-insensitive");
     assert_eq!(from("#lang=fr&controller=meta&country=be&skip=start").country.as_deref(), Some("be"));
     // Every choice of the country question, and nothing else.
-    let choices = &content().question("country").expect("a country question").choices;
+    let choices = content().question("country").expect("a country question").choices;
     for c in choices {
-        assert_eq!(from(&format!("country={}", c.to_uppercase())).country.as_ref(), Some(c));
+        assert_eq!(from(&format!("country={}", c.to_uppercase())).country.as_deref(), Some(*c));
     }
     for junk in ["country=xx", "country=<script>", "country=%3Cscript%3E", "country=", "country=be,nl", "country=uk", "country=ch", "country=de-by", "country"]
     {

@@ -27,8 +27,8 @@ fn any_json() -> impl Strategy<Value = serde_json::Value> {
 /// Answers drawn from the real ids and values, mixed with junk.
 fn answer_map() -> impl Strategy<Value = serde_json::Map<String, serde_json::Value>> {
     let c = content();
-    let ids: Vec<String> = c.questions().map(|q| q.id.clone()).chain(["junk".to_string()]).collect();
-    let values: Vec<String> = c.questions().flat_map(|q| q.choices.clone()).chain(["".into(), "x".into()]).collect();
+    let ids: Vec<String> = c.questions().map(|q| q.id.to_string()).chain(["junk".to_string()]).collect();
+    let values: Vec<String> = c.questions().flat_map(|q| q.choices.iter().map(|c| c.to_string())).chain(["".into(), "x".into()]).collect();
     let value = prop_oneof![
         prop::sample::select(values.clone()).prop_map(serde_json::Value::from),
         prop::collection::vec(prop::sample::select(values), 0..5).prop_map(serde_json::Value::from),

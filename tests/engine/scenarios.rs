@@ -180,16 +180,16 @@ fn uk_residents_object_under_uk_gdpr_to_the_ico() {
 #[test]
 fn every_eea_country_has_its_authority_and_meta_points_to_the_dpc() {
     let content = crate::content();
-    let countries = content.question("country").unwrap().choices.clone();
+    let countries = content.question("country").unwrap().choices;
     assert_eq!(countries.len(), 30);
     for c in countries {
         // In Germany the person's Land decides (tested below).
-        let answers = if c == "de" { meta_base().with("country", &c).with("land", "de-nw") } else { meta_base().with("country", &c) };
+        let answers = if *c == "de" { meta_base().with("country", &c).with("land", "de-nw") } else { meta_base().with("country", &c) };
         let a = check(Lang::En, &answers);
         let auth = a.authority.expect("an authority");
-        assert_eq!(auth.country, if c == "de" { "de-nw" } else { c.as_str() });
+        assert_eq!(auth.country, if *c == "de" { "de-nw" } else { *c });
         assert!(auth.website.starts_with("https://"));
-        assert_eq!(auth.lead_authority_note.is_some(), c != "ie", "{c}");
+        assert_eq!(auth.lead_authority_note.is_some(), *c != "ie", "{c}");
         let complaint = a.steps.iter().find(|s| s.id == "complaint").unwrap();
         assert!(complaint.title.contains(&auth.name), "{}", complaint.title);
     }
@@ -342,7 +342,7 @@ fn the_short_text_fits_a_form_box() {
     // Every reason offered to a Meta user with those categories (the plain
     // expectation reason is for others; sensitive content comes from the page).
     let reasons: Vec<&str> =
-        content.question("reasons").unwrap().choices.iter().map(String::as_str).filter(|r| !["unexpected_use", "sensitive_content"].contains(r)).collect();
+        content.question("reasons").unwrap().choices.iter().copied().filter(|r| !["unexpected_use", "sensitive_content"].contains(r)).collect();
     a = a.with_many("reasons", &reasons);
     // Meta publishes no limit for its explanation box; 2,500 characters is
     // this check's own target, met in English and Dutch. German, French,
@@ -1025,9 +1025,9 @@ fn the_lead_authority_note_speaks_of_the_eea_too() {
 #[test]
 fn in_germany_the_persons_land_authority_not_the_bfdi() {
     let content = crate::content();
-    let laender = content.question("land").unwrap().choices.clone();
+    let laender = content.question("land").unwrap().choices;
     assert_eq!(laender.len(), 16);
-    for land in &laender {
+    for land in laender {
         for lang in Lang::ALL {
             let a = check(lang, &meta_base().with("country", "de").with("land", land));
             let auth = a.authority.unwrap();
@@ -1056,7 +1056,7 @@ fn every_authority_has_its_complaint_page_where_one_was_confirmed() {
     let content = crate::content();
     let with_page = content.authorities.iter().filter(|a| a.complaint_url.is_some()).count();
     assert!(with_page >= 40, "{with_page} of {}", content.authorities.len());
-    for a in &content.authorities {
+    for a in content.authorities {
         if let Some(url) = &a.complaint_url {
             // On the authority's own domain (or its forms subdomain / e-office).
             let host = |u: &str| u.split('/').nth(2).unwrap_or_default().trim_start_matches("www.").to_string();
