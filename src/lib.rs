@@ -3,15 +3,14 @@
 //!
 //! - [`engine`]: pure Rust. Content + answers in, assessment out. No web crates,
 //!   no I/O, never panics on input. Tested natively with `cargo test`.
-//! - `ui` (wasm32 only): Yew components, one reducer for the session.
-//! - `platform` (wasm32 only): the only code that touches the browser.
+//! - `ui`: Yew components, one reducer for the session (built natively too,
+//!   to render the plain start screen at build time: src/bin/prerender.rs).
+//! - `platform`: the only code that touches the browser.
 //!
 //! See ARCHITECTURE.md for the map and the invariants.
 #![forbid(unsafe_code)]
 
 pub mod engine;
 
-#[cfg(target_arch = "wasm32")]
 pub mod platform;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

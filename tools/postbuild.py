@@ -9,8 +9,8 @@
    from file://);
 2. writes objection-check.js, the embed loader with a stable name that a
    publisher's page loads: it starts the hashed wasm next to it;
-3. puts the start screen into index.html as plain HTML, in both languages
-   (texts from content/locales), with widget-<hash>.css (the widget's one
+3. puts the start screen into index.html as plain HTML, in every language,
+   rendered by the app's own code (`cargo run --bin prerender`), with widget-<hash>.css (the widget's one
    stylesheet, which also styles the app on this page; the embed loader
    hands it to the app for its shadow roots) and start-<hash>.js, which starts the wasm's
    download and compile at once, shows the language the app will pick (or
@@ -30,12 +30,10 @@ silently do nothing.
 """
 import hashlib
 import json as _json
-import html as escape
 import os
 import re
 import subprocess
 import sys
-import tomllib
 
 staging = os.environ.get("TRUNK_STAGING_DIR")
 profile = os.environ.get("TRUNK_PROFILE", "debug")
@@ -211,37 +209,16 @@ if pattern.search(html):
 
 
 # --- 3. the start screen as plain HTML (own page only) ----------------------
-texts = {}
-for lang in LANGS:
-    with open(os.path.join(source, "content", "locales", f"{lang}.toml"), "rb") as f:
-        texts[lang] = tomllib.load(f)
-
-
-def start_screen(lang: str) -> str:
-    """The markup of App + Bar + StartPage (src/ui/app.rs, bar.rs, start.rs)
-    for the start screen, with links where the app has buttons: they work
-    before the app runs (#lang=.., #skip=start are link presets)."""
-    t = {k: escape.escape(v) for k, v in texts[lang].items()}
-    lang_links = "".join(
-        f'<li><a href="#lang={code}" lang="{code}" '
-        f'class="oc-button oc-button--secondary oc-button--small oc-lang__button"'
-        f'{" aria-current=true" if code == lang else ""}>{code.upper()}'
-        f'<span class="oc-visually-hidden"> {escape.escape(texts[code]["ui.lang." + code])}</span></a></li>'
-        for code in LANGS
-    )
-    return (
-        f'<div class="objection-check" lang="{lang}" data-objection-check-prerender>'
-        f'<div class="oc-bar"><nav aria-label="{t["ui.lang_switch_label"]}"><ul class="oc-lang">{lang_links}</ul></nav>'
-        f'<button type="button" class="oc-link-button oc-prerender-placeholder" aria-hidden="true" tabindex="-1">{t["ui.erase"]}</button></div>'
-        f'<main class="oc-main"><h1>{t["ui.start.heading"]}</h1><p>{t["ui.start.lead"]}</p>'
-        f'<div class="oc-notice"><p>{t["ui.start.privacy"]}</p></div>'
-        f'<div class="oc-actions"><a href="#skip=start" class="oc-button">{t["ui.start.button"]}</a></div>'
-        f'<p>{t["ui.start.what_you_get"]}</p><p>{t["ui.start.storage"]}</p>'
-        f'<p class="oc-hint">{t["ui.start.not_advice"]}</p>'
-        f'<div class="oc-import" hidden><label for="oc-import-{lang}">{t["ui.result.import"]}</label>'
-        f'<input type="file" id="oc-import-{lang}" class="oc-file" accept=".json,application/json"></div>'
-        f'</main></div>'
-    )
+# Rendered by the app's own code (src/ui/start.rs PlainStartScreen, with the
+# same start_page and bar the app draws) with Yew's server renderer: one block
+# per language, links where the app has buttons, so they work before the app
+# runs (#lang=.., #skip=start are link presets).
+prerendered = subprocess.run(
+    ["cargo", "run", "--quiet", "--offline", "--bin", "prerender"],
+    cwd=source, check=True, capture_output=True, text=True,
+).stdout
+if prerendered.count("data-objection-check-prerender") != len(LANGS):
+    sys.exit("postbuild: the prerendered start screen does not have one block per language")
 
 
 # Which block to show: the app's own choice (src/ui/app.rs initial_session,
@@ -328,7 +305,7 @@ START_JS = "(() => {\n" + EARLY_JS + PRERENDER_JS + BOOT_JS + "})();\n"
 js_name = hashed("start", "js", minify(START_JS, "js"))
 # Before the mount element: once the parser has reached that element, the
 # plain start screen is complete and the app may replace it.
-html = html[: host.start()] + "".join(start_screen(l) for l in LANGS) + html[host.start():]
+html = html[: host.start()] + prerendered + html[host.start():]
 # The head starts, right after the CSP, with the app's files: the glue and
 # wasm preloads Trunk wrote at the end of <head>, so they are requested at
 # once instead of after the render-blocking stylesheet and script; then the

@@ -11,6 +11,7 @@ use super::question::QuestionPage;
 use super::result::{import_file, ResultPage};
 use super::start::start_page;
 use super::state::{dispatch, Action, KeptOriginal, Notice, Screen, Session, SessionHandle, WidgetRoot};
+use super::Drawn;
 use super::{page_heading_id, step_counter, t, tf};
 use crate::engine::preset::Preset;
 use crate::engine::text::Vars;
@@ -248,7 +249,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let root = WidgetRoot(props.root.clone());
     let body = match &session.screen {
-        Screen::Start => start_page(&session),
+        Screen::Start => start_page(&session, Drawn::App),
         // Not keyed by question: the page stays from question to question
         // and a step patches it (its draft starts anew with each question).
         Screen::Question(id) => html! {
@@ -261,7 +262,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <>
-            { bar(&session) }
+            { bar(&session, Drawn::App) }
             { notices(&session) }
             <main class="oc-main">{ body }</main>
             if session.screen != Screen::Start {

@@ -8,10 +8,12 @@
 use yew::prelude::*;
 
 use super::state::{dispatch, Action, SessionHandle};
-use super::t;
+use super::{t, Drawn};
 use crate::engine::Lang;
 
-pub fn bar(s: &SessionHandle) -> Html {
+/// The bar; on the plain start screen the languages are links (`#lang=de`)
+/// and "Erase my answers" keeps its place, hidden, until the app adopts it.
+pub fn bar(s: &SessionHandle, drawn: Drawn) -> Html {
     let lang = s.lang;
     html! {
         <div class="oc-bar">
@@ -19,22 +21,34 @@ pub fn bar(s: &SessionHandle) -> Html {
                 <ul class="oc-lang">
                     { for Lang::ALL.iter().map(|&l| {
                         let current = l == lang;
-                        html! {
-                            <li>
-                                <button type="button" lang={l.code()}
-                                    class="oc-button oc-button--secondary oc-button--small oc-lang__button"
-                                    aria-current={current.then_some("true")}
-                                    onclick={switch_to(s, l)}>
-                                    { super::language::code_label(l) }<span class="oc-visually-hidden">{ " " }{ t(lang, &super::language::name_id(l)) }</span>
-                                </button>
-                            </li>
+                        let class = "oc-button oc-button--secondary oc-button--small oc-lang__button";
+                        let label = html! {
+                            <>{ super::language::code_label(l) }<span class="oc-visually-hidden">{ " " }{ t(lang, &super::language::name_id(l)) }</span></>
+                        };
+                        match drawn {
+                            Drawn::App => html! {
+                                <li>
+                                    <button type="button" lang={l.code()} {class} aria-current={current.then_some("true")} onclick={switch_to(s, l)}>
+                                        { label }
+                                    </button>
+                                </li>
+                            },
+                            Drawn::Plain => html! {
+                                <li><a href={format!("#lang={}", l.code())} lang={l.code()} {class} aria-current={current.then_some("true")}>{ label }</a></li>
+                            },
                         }
                     }) }
                 </ul>
             </nav>
-            <button type="button" class="oc-link-button" onclick={dispatch(s, Action::Erase)}>
-                { t(lang, "ui.erase") }
-            </button>
+            if drawn == Drawn::App {
+                <button type="button" class="oc-link-button" onclick={dispatch(s, Action::Erase)}>
+                    { t(lang, "ui.erase") }
+                </button>
+            } else {
+                <button type="button" class="oc-link-button oc-prerender-placeholder" aria-hidden="true" tabindex="-1">
+                    { t(lang, "ui.erase") }
+                </button>
+            }
         </div>
     }
 }

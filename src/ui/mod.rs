@@ -28,6 +28,14 @@ use crate::engine::text::{render, Vars};
 use crate::engine::{Answers, Content, Lang, Texts};
 use crate::platform::{dom, plain_start, texts};
 
+/// Which start screen a view draws: the app's, or the plain copy index.html
+/// carries before the app runs (`start::PlainStartScreen`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Drawn {
+    App,
+    Plain,
+}
+
 /// A UI text in the session's language. Only the texts are read for it, not
 /// the rest of the content (so the start screen appears without it).
 pub fn t(lang: Lang, id: &str) -> String {

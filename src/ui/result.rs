@@ -8,7 +8,7 @@
 use yew::prelude::*;
 
 use super::state::{dispatch, Action, SessionHandle, SessionProps};
-use super::{t, tf};
+use super::{t, tf, Drawn};
 use crate::engine::answers::MAX_DOCUMENT_BYTES;
 use crate::engine::text::Vars;
 use crate::engine::{assess, AnswersDocument, AnswersError, Assessment, Content, Lang};
@@ -259,7 +259,7 @@ fn save_answers(s: &SessionHandle) -> Html {
             <div class="oc-actions">
                 <button type="button" id="oc-export" class="oc-button oc-button--secondary" onclick={export}>{ t(lang, "ui.result.export") }</button>
             </div>
-            { import_answers(s) }
+            { import_answers(s, Drawn::App) }
             <div class="oc-actions">
                 <button type="button" id="oc-start-again" class="oc-link-button" onclick={dispatch(s, Action::Erase)}>{ t(lang, "ui.result.start_again") }</button>
             </div>
@@ -268,8 +268,18 @@ fn save_answers(s: &SessionHandle) -> Html {
 }
 
 /// "Load saved answers": reads an exported file in the browser and restores it.
-pub fn import_answers(s: &SessionHandle) -> Html {
+pub fn import_answers(s: &SessionHandle, drawn: Drawn) -> Html {
     let lang = s.lang;
+    if drawn == Drawn::Plain {
+        // Hidden until the app adopts the screen, which gives it its id and action.
+        let id = format!("oc-import-{}", lang.code());
+        return html! {
+            <div class="oc-import" hidden=true>
+                <label for={id.clone()}>{ t(lang, "ui.result.import") }</label>
+                <input type="file" {id} class="oc-file" accept=".json,application/json" />
+            </div>
+        };
+    }
     let import = {
         let session = s.clone();
         Callback::from(move |e: Event| import_file(&session, &e.target_unchecked_into::<web_sys::HtmlInputElement>()))

@@ -82,3 +82,35 @@ fn a_circle_is_found() {
     let c = circle(&graph).expect("vocab -> assess -> vocab");
     assert_eq!(c.first(), c.last());
 }
+
+/// Whether `line` names the crate or module path `name` (`web_sys::`, `yew;`).
+fn names(line: &str, name: &str) -> bool {
+    line.match_indices(name).any(|(i, _)| {
+        let before = line[..i].chars().next_back();
+        let after = line[i + name.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_') && after.is_some_and(|c| matches!(c, ':' | ';' | ' ' | '{'))
+    })
+}
+
+/// The engine names no browser crate and no other layer: it is pure Rust,
+/// whatever the crate depends on (the browser crates are built natively too,
+/// for the prerendered start screen).
+#[test]
+fn the_engine_names_no_browser_crate_and_no_other_layer() {
+    assert!(names("use web_sys::Element;", "web_sys") && names("    yew::html! {", "yew") && names("use crate::ui::t;", "crate::ui"));
+    assert!(!names("let my_yew = 1;", "yew") && !names("\"web_sys_like\"", "web_sys"));
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/engine");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let path = entry.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        for (n, line) in source.lines().enumerate().filter(|(_, l)| !l.trim_start().starts_with("//")) {
+            for name in ["yew", "web_sys", "js_sys", "wasm_bindgen", "crate::ui", "crate::platform"] {
+                if names(line, name) {
+                    found.push(format!("{}:{}: {name}", path.file_name().unwrap().to_string_lossy(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -1,0 +1,21 @@
+//! `cargo run --bin prerender`: prints the plain start screen that index.html
+//! carries before the app runs, one block per language in the order of the
+//! language list, rendered by the app's own code (`ui::start::PlainStartScreen`,
+//! the same `start_page` and `bar` the app draws) with Yew's server renderer.
+//! The release build's post-build step puts it into index.html; the app adopts
+//! the block the page shows (src/platform/plain_start.rs).
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use objection_check::engine::Lang;
+    use objection_check::ui::start::{PlainStartProps, PlainStartScreen};
+
+    let mut out = String::new();
+    for lang in Lang::ALL {
+        let renderer = yew::ServerRenderer::<PlainStartScreen>::with_props(move || PlainStartProps { lang }).hydratable(false);
+        out.push_str(&futures::executor::block_on(renderer.render()));
+    }
+    print!("{out}");
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
