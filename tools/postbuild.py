@@ -327,17 +327,36 @@ with open(index, "w", encoding="utf-8") as f:
     f.write(html)
 
 
+# The attributes <objection-check> observes: the app's settings (src/engine/settings.rs).
+ELEMENT_SETTINGS = subprocess.run(
+    ["cargo", "run", "--quiet", "--offline", "--bin", "prerender", "--", "--settings"],
+    cwd=source, check=True, capture_output=True, text=True,
+).stdout.strip()
 with open(os.path.join(staging, "objection-check.js"), "w", encoding="utf-8") as f:
     f.write(f"""// objection-check embed loader (stable name; generated at build).
 // <script type="module" src=".../objection-check.js"></script>
-// <div data-objection-check data-lang="nl" data-controller="meta"></div>
+// <objection-check lang="de" controller="meta" services="instagram"></objection-check>
+// or <div data-objection-check data-lang="nl" data-controller="meta"></div>
 // See docs/embedding.md. Loads the app next to this file; sends nothing anywhere.
-import init from './{glue.group(1)}';
+import init, {{ mountObjectionCheck }} from './{glue.group(1)}';
 const here = (name) => new URL(name, import.meta.url);
 const compiled = {compile_wasm(f"here('./{wasm.group(1)}')")};
 globalThis.objectionCheckBase = here('./').href;
 globalThis.objectionCheckStyles = await {styles_text(f"here('./{css_name}')")};
 await init({{ module_or_path: (await compiled) ?? here('./{wasm.group(1)}') }});
+// <objection-check>: a widget wherever one is connected; a changed setting
+// (a publisher's own language switch) is told to its widget, which keeps
+// the person's answers.
+class ObjectionCheckElement extends HTMLElement {{
+  static get observedAttributes() {{ return {ELEMENT_SETTINGS}; }}
+  connectedCallback() {{ mountObjectionCheck(this); }}
+  attributeChangedCallback(name, before, now) {{
+    if (before !== now && this.hasAttribute('data-objection-check-mounted')) {{
+      this.dispatchEvent(new CustomEvent('objection-check-setting', {{ detail: name }}));
+    }}
+  }}
+}}
+if (!customElements.get('objection-check')) customElements.define('objection-check', ObjectionCheckElement);
 """)
 
 # What the app itself needs offline, kept at install, and the page for an

@@ -4,10 +4,19 @@
 //! the same `start_page` and `bar` the app draws) with Yew's server renderer.
 //! The release build's post-build step puts it into index.html; the app adopts
 //! the block the page shows (src/platform/plain_start.rs).
+//!
+//! `--settings`: prints the attributes `<objection-check>` observes (JSON),
+//! for the embed loader the post-build step writes.
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use objection_check::engine::Lang;
+    use objection_check::engine::{settings, Lang};
     use objection_check::ui::start::{PlainStartProps, PlainStartScreen};
+
+    if std::env::args().any(|a| a == "--settings") {
+        let names: Vec<String> = settings::SETTINGS.iter().chain(&["services"]).map(|s| format!("\"{s}\"")).collect();
+        println!("[{}]", names.join(","));
+        return;
+    }
 
     let mut out = String::new();
     for lang in Lang::ALL {

@@ -26,6 +26,7 @@ pub mod lint;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod model;
 pub mod preset;
+pub mod settings;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod text;

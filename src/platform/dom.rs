@@ -3,14 +3,20 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use crate::engine::settings;
 use crate::engine::{Date, Lang};
 
-/// The elements widgets render into: every `[data-objection-check]`, or a new
-/// one at the end of `<body>` when the page has none.
+/// The custom element's tag (`<objection-check lang="de">`), registered by
+/// the embed loader, objection-check.js.
+pub const ELEMENT: &str = "objection-check";
+
+/// The elements widgets render into: every `[data-objection-check]` and
+/// `<objection-check>`, or a new one at the end of `<body>` when the page
+/// has none.
 pub fn widget_hosts() -> Vec<Element> {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return Vec::new() };
     let mut hosts = Vec::new();
-    if let Ok(list) = doc.query_selector_all("[data-objection-check]") {
+    if let Ok(list) = doc.query_selector_all("[data-objection-check], objection-check") {
         for i in 0..list.length() {
             if let Some(el) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
                 hosts.push(el);
@@ -91,9 +97,68 @@ fn adopt_styles(shadow: &web_sys::ShadowRoot, css: &wasm_bindgen::JsValue) -> Op
     Some(())
 }
 
-/// A `data-*` setting on the mount element, if present and not empty.
-pub fn setting(root: &Element, name: &str) -> Option<String> {
-    root.get_attribute(&format!("data-{name}")).filter(|v| !v.trim().is_empty())
+/// Whether `host` is the custom element, whose settings are its own
+/// attributes (`lang="de"`), not `data-*` ones.
+fn is_element(host: &Element) -> bool {
+    host.tag_name().eq_ignore_ascii_case(ELEMENT)
+}
+
+/// A setting of the mount element (`data-<name>`, or on `<objection-check>`
+/// the attribute `<name>`, `services` for `service`), if present and not empty.
+pub fn setting(host: &Element, name: &str) -> Option<String> {
+    let value = if is_element(host) {
+        host.get_attribute(name).or_else(|| (name == "service").then(|| host.get_attribute("services")).flatten())
+    } else {
+        host.get_attribute(&format!("data-{name}"))
+    };
+    value.filter(|v| !v.trim().is_empty())
+}
+
+/// The attributes of `host` that may be settings, each with the setting it
+/// names (`None`: not one the check knows) and its value: `data-*` ones on
+/// the snippet's element but the embedding's marks, on `<objection-check>`
+/// every one but HTML's own (`id`, `class`, `style`, `aria-*`, ...).
+pub fn setting_attributes(host: &Element) -> Vec<(String, Option<&'static str>, String)> {
+    const GLOBAL: [&str; 12] = ["id", "class", "style", "hidden", "title", "dir", "tabindex", "slot", "part", "role", "translate", "inert"];
+    let element = is_element(host);
+    let mut out = Vec::new();
+    for attribute in host.get_attribute_names().iter().filter_map(|a| a.as_string()) {
+        let value = host.get_attribute(&attribute).unwrap_or_default();
+        let setting = if element {
+            if GLOBAL.contains(&attribute.as_str()) || attribute.starts_with("aria-") || attribute.starts_with("data-") {
+                continue;
+            }
+            settings::of_element_attribute(&attribute)
+        } else {
+            let Some(name) = attribute.strip_prefix("data-") else { continue };
+            if settings::MARKS.contains(&name) {
+                continue;
+            }
+            settings::SETTINGS.iter().copied().find(|s| *s == name)
+        };
+        out.push((attribute, setting, value));
+    }
+    out
+}
+
+/// A sentence for the publisher, in the console.
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}
+
+/// Calls `f` with the attribute's name whenever a setting of the element the
+/// widget at `root` renders into changes (the loader tells it, for
+/// `<objection-check>`). The listener lives as long as the page.
+pub fn on_setting_change(root: &Element, f: impl Fn(&Element, String) + 'static) {
+    let shadow_host = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|s| s.host());
+    let Some(host) = shadow_host.or_else(|| root.closest("[data-objection-check], objection-check").ok().flatten()) else { return };
+    let target = host.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let name = e.dyn_ref::<web_sys::CustomEvent>().and_then(|c| c.detail().as_string()).unwrap_or_default();
+        f(&target, name);
+    });
+    let _ = host.add_event_listener_with_callback("objection-check-setting", listener.as_ref().unchecked_ref());
+    listener.forget();
 }
 
 /// The first of the browser's preferred languages the check speaks.

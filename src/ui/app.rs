@@ -126,6 +126,25 @@ pub fn App(props: &AppProps) -> Html {
         host.iter().for_each(plain_start::remove);
     }
 
+    // A publisher changed a setting of `<objection-check>` (its own language
+    // switch, say): the language changes at once, answers and step kept;
+    // what the others preselect is taken where nothing is answered yet.
+    {
+        let session = session.clone();
+        let root = props.root.clone();
+        use_effect_with((), move |_| {
+            if let Some(root) = root {
+                dom::on_setting_change(&root, move |host, attribute| {
+                    let preset = Preset::from_settings(Content::embedded, |name| dom::setting(host, name));
+                    match (attribute.as_str(), preset.lang) {
+                        ("lang", Some(lang)) => super::language::switch(&session, lang),
+                        _ => session.dispatch(Action::Preset(preset)),
+                    }
+                });
+            }
+        });
+    }
+
     // Browser back/forward: show the screen of that history entry (own page only).
     {
         let session = session.clone();

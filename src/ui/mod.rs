@@ -24,6 +24,7 @@ pub mod state;
 
 use crate::engine::flow::Flow;
 use crate::engine::preset::Preset;
+use crate::engine::settings;
 use crate::engine::text::{render, Vars};
 use crate::engine::{Answers, Content, Lang, Texts};
 use crate::platform::{dom, plain_start, texts};
@@ -94,11 +95,26 @@ pub fn start() {
     }
 }
 
+/// Mounts a widget into `host`: the custom element `<objection-check>` calls
+/// this when it is connected (objection-check.js); an element that has its
+/// widget keeps it.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = mountObjectionCheck)]
+pub fn mount_element(host: web_sys::Element) {
+    mount(host);
+}
+
 fn mount(host: web_sys::Element) {
     if host.has_attribute("data-objection-check-mounted") {
         return;
     }
     let _ = host.set_attribute("data-objection-check-mounted", "");
+    // A setting the check does not know, or a value it does not have, is
+    // ignored and named once in the console, for the publisher.
+    for (attribute, setting, value) in dom::setting_attributes(&host) {
+        if let Some(why) = settings::ignored(Content::embedded(), &attribute, setting, &value) {
+            dom::warn(&why);
+        }
+    }
     // The app's own page links the widget's stylesheet already (for the plain
     // start screen) and has nothing else to keep apart from: no shadow root,
     // no second copy of the styles. On a publisher's page, a shadow root.

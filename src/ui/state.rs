@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::engine::answers::Salvage;
 use crate::engine::flow::{FieldError, Flow, Submission};
+use crate::engine::preset::Preset;
 use crate::engine::{Answers, AnswersDocument, Content, Date, Lang};
 
 /// Which screen is shown.
@@ -116,6 +117,9 @@ pub enum Action {
     Import(AnswersDocument),
     ImportFailed(String),
     SetRemember(bool),
+    /// The embedding element's settings changed: what they preselect is
+    /// taken where the person has not answered yet.
+    Preset(Preset),
 }
 
 impl Session {
@@ -294,6 +298,7 @@ impl Reducible for Session {
                 s.notice = Some(Notice::ImportFailed(reason));
             }
             Action::SetRemember(on) => s.remember = on,
+            Action::Preset(preset) => preset.apply(&mut s.answers),
         }
         Rc::new(s)
     }

@@ -146,3 +146,26 @@ fn an_embedding_page_presets_the_country_and_a_link_wins() {
     assert_eq!(from("country=xx").or(page.clone()).country.as_deref(), Some("be"), "an invalid link value keeps the page's");
     assert_eq!(from("lang=en").or(page).country.as_deref(), Some("be"));
 }
+
+/// A publisher's setting the check does not know, or a value it does not
+/// have, is named in one sentence for the console; the ones it uses are not.
+#[test]
+fn an_unknown_setting_or_value_is_named_for_the_publisher() {
+    use objection_check::engine::settings::{ignored, of_element_attribute};
+    let c = content();
+    for (attribute, value) in
+        [("lang", "de"), ("lang", "nl-BE"), ("controller", "Meta"), ("services", "instagram, facebook"), ("country", "be"), ("skip", "start"), ("lang", " ")]
+    {
+        let name = of_element_attribute(attribute);
+        assert_eq!(ignored(c, attribute, name, value), None, "{attribute}={value}");
+    }
+    let said = |attribute: &str, value: &str| ignored(c, attribute, of_element_attribute(attribute), value).unwrap_or_default();
+    assert_eq!(said("lang", "tr"), "objection-check: `lang=\"tr\"` is not a language of the check (de, fr, es, it, pl, nl, en); ignored.");
+    assert!(said("controller", "tiktok").contains("`controller=\"tiktok\"` is not an organisation of the check (meta, linkedin, x, other)"));
+    assert!(said("services", "instagram,myspace").contains("`services`: myspace is not a service of the check"));
+    assert!(said("country", "us").contains("`country=\"us\"` is not an EU/EEA country code"));
+    assert!(said("skip", "all").contains("the one value is `start`"));
+    assert!(said("theme", "dark").starts_with("objection-check: `theme` is not a setting of objection-check (it has `lang`, `controller`"));
+    // The snippet's data-* names: the same settings.
+    assert!(ignored(c, "data-langue", None, "fr").unwrap().contains("`data-langue` is not a setting"));
+}
