@@ -49,3 +49,58 @@ test('the person can change a preset country, and an unknown one preselects noth
   assertClean(t);
   await t.context.close();
 });
+
+// Each language's texts for its preview page (content/locales/<lang>.toml).
+const PREVIEW = {
+  de: { title: /^Widerspruch gegen KI-Training/, description: /Art\. 21 DSGVO/, locale: 'de_DE' },
+  fr: { title: /^Opposez-vous à l'entraînement de l'IA/, description: /article 21 du RGPD/, locale: 'fr_FR' },
+  es: { title: /^Oponerse al entrenamiento de la IA/, description: /art\. 21 del RGPD/, locale: 'es_ES' },
+  it: { title: /^Opponiti all'addestramento dell'IA/, description: /art\. 21 del GDPR/, locale: 'it_IT' },
+  pl: { title: /^Sprzeciw wobec trenowania AI/, description: /art\. 21 RODO/, locale: 'pl_PL' },
+  nl: { title: /^Bezwaar tegen AI-training/, description: /artikel 21 AVG/, locale: 'nl_NL' },
+  en: { title: /^Object to AI training on your posts/, description: /Art\. 21 GDPR/, locale: 'en_GB' },
+};
+
+test('a link preview in each language: its page has the Open Graph title, description and a 1200x630 image in that language', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  const images = new Set();
+  for (const [lang, want] of Object.entries(PREVIEW)) {
+    const response = await fetch(new URL(`${lang}.html`, BASE_URL));
+    assert.equal(response.status, 200, `${lang}.html`);
+    // Read as a crawler does: the page's tags, no script run.
+    await s.page.setContent(await response.text(), { waitUntil: 'domcontentloaded' }).catch(() => {});
+    const meta = (key) => s.page.evaluate((k) => document.querySelector(`meta[property="${k}"], meta[name="${k}"]`)?.content, key);
+    assert.match(await meta('og:title'), want.title, `${lang} og:title`);
+    assert.match(await meta('og:description'), want.description, `${lang} og:description`);
+    assert.equal(await meta('og:locale'), want.locale);
+    assert.ok(await meta('og:image:alt'), `${lang} image description`);
+    assert.equal(await meta('twitter:card'), 'summary_large_image');
+    const image = await meta('og:image');
+    assert.equal(image, `og-image-${lang}.png`);
+    images.add(image);
+    const img = await fetch(new URL(image, BASE_URL));
+    assert.equal(img.headers.get('content-type'), 'image/png');
+    const view = new DataView(await img.arrayBuffer());
+    assert.deepEqual([view.getUint32(16), view.getUint32(20)], [1200, 630], `${image}: 1200x630`);
+  }
+  assert.equal(images.size, 7, 'an image of its own per language');
+  await s.context.close();
+});
+
+test('opening a language\'s preview link starts the check in that language, with the link\'s presets', async () => {
+  const s = await openPage(browser, { locale: 'en-GB' });
+  const { page } = s;
+  await page.goto(BASE_URL + 'de.html#controller=meta&country=be&skip=start');
+  await page.waitForSelector('input[name=residence]');
+  assert.equal(new URL(page.url()).pathname, new URL(BASE_URL).pathname, 'the app\'s own address');
+  assert.equal(await page.getAttribute('.objection-check', 'lang'), 'de');
+  await answer(page, 'residence', 'eu_eea');
+  await page.waitForSelector('select[name=country]');
+  assert.equal(await page.inputValue('select[name=country]'), 'be', 'the link\'s country came along');
+  // A plain link to the page: the check in Polish, at its start.
+  await page.goto(BASE_URL + 'pl.html');
+  await page.waitForSelector('#oc-start');
+  assert.equal(await page.getAttribute('.objection-check', 'lang'), 'pl');
+  assertClean(s);
+  await s.context.close();
+});

@@ -327,6 +327,11 @@ with open(index, "w", encoding="utf-8") as f:
     f.write(html)
 
 
+# Each language's link-preview page (de.html, ...; src/ui/share.rs): its
+# Open Graph title, description and image (public/og-image-<lang>.png), and
+# it opens the check in that language with the link's presets.
+subprocess.run(["cargo", "run", "--quiet", "--offline", "--bin", "prerender", "--", "--share", staging], cwd=source, check=True)
+
 # The attributes <objection-check> observes: the app's settings (src/engine/settings.rs).
 ELEMENT_SETTINGS = subprocess.run(
     ["cargo", "run", "--quiet", "--offline", "--bin", "prerender", "--", "--settings"],

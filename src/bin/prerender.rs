@@ -6,13 +6,41 @@
 //! the block the page shows (src/platform/plain_start.rs).
 //!
 //! `--settings`: prints the attributes `<objection-check>` observes (JSON),
-//! for the embed loader the post-build step writes.
+//! for the embed loader the post-build step writes. `--share DIR`: writes
+//! each language's link-preview page into DIR (`de.html`, ...;
+//! src/ui/share.rs). `--card LANG`: prints the card that language's preview
+//! image is rendered from (scripts/og-images).
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use objection_check::engine::{settings, Lang};
     use objection_check::ui::start::{PlainStartProps, PlainStartScreen};
 
-    if std::env::args().any(|a| a == "--settings") {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("--share") => {
+            let dir = std::path::Path::new(args.get(1).map_or(".", String::as_str));
+            for lang in Lang::ALL {
+                let path = dir.join(objection_check::ui::share::page_name(lang));
+                if let Err(e) = std::fs::write(&path, objection_check::ui::share::page(lang)) {
+                    eprintln!("prerender: {}: {e}", path.display());
+                    std::process::exit(1);
+                }
+            }
+            return;
+        }
+        Some("--card") => {
+            match args.get(1).and_then(|l| Lang::from_code(l)) {
+                Some(lang) => print!("{}", objection_check::ui::share::card(lang)),
+                None => {
+                    eprintln!("prerender: --card needs a language: {}", Lang::ALL.map(Lang::code).join(", "));
+                    std::process::exit(2);
+                }
+            }
+            return;
+        }
+        _ => {}
+    }
+    if args.iter().any(|a| a == "--settings") {
         let names: Vec<String> = settings::SETTINGS.iter().chain(&["services"]).map(|s| format!("\"{s}\"")).collect();
         println!("[{}]", names.join(","));
         return;

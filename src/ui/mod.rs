@@ -19,6 +19,7 @@ pub mod check;
 pub mod language;
 pub mod question;
 pub mod result;
+pub mod share;
 pub mod start;
 pub mod state;
 
