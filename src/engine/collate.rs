@@ -4,6 +4,7 @@
 //! Written out for the Latin letters instead of using `str::to_lowercase`,
 //! whose Unicode tables were 8 KB of the app's gzip download, or the
 //! browser's `Intl.Collator`, whose first use took 40 ms on a slow phone.
+#![warn(missing_docs)]
 
 /// The base letter of each character from U+00C0 to U+017F (Latin-1 letters
 /// and Latin Extended-A), lowercase; `*` where the character is no letter

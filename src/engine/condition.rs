@@ -1,5 +1,6 @@
 //! How the conditions written in the content files (`when = ...`,
 //! [`Condition`], declared with the model) are evaluated, and the ids they name.
+#![warn(missing_docs)]
 use super::answer::Answers;
 use super::vocab::{Art9Facts, Route};
 
@@ -7,9 +8,12 @@ pub use super::content::Condition;
 
 /// What a condition can look at.
 pub struct Facts<'a> {
+    /// The person's answers, as `is` and `answered` conditions read them.
     pub answers: &'a Answers,
     /// Known once the questions are done; `None` while asking.
     pub route: Option<Route>,
+    /// What the Art. 9 answers establish, for `art9` conditions; the default
+    /// (nothing) while asking.
     pub art9: Art9Facts,
 }
 
@@ -21,6 +25,8 @@ impl<'a> Facts<'a> {
 }
 
 impl Condition {
+    /// Whether the condition is true of these facts. A route or `art9`
+    /// condition is false while the questions are asked.
     pub fn holds(&self, facts: &Facts<'_>) -> bool {
         match self {
             Condition::Is { q, any } => facts.answers.get(q).is_some_and(|v| v.values().iter().any(|x| any.iter().any(|a| a == x))),
@@ -56,7 +62,10 @@ impl Condition {
     }
 }
 
+/// An id a route or `art9` condition names, for the lint to check.
 pub enum OutcomeId<'a> {
+    /// A route's id (`route = [...]`).
     Route(&'a str),
+    /// An Art. 9 tag (`art9 = [...]`): a strength or `revealed`, `unsure`, `face`.
     Art9(&'a str),
 }

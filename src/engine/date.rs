@@ -1,13 +1,19 @@
 //! Calendar dates without a clock: the caller says what today is. Used for the
 //! one-month reminder (Art. 12(3) GDPR) and for dates in letters.
+#![warn(missing_docs)]
 use std::fmt;
 
 use super::content::{Content, Lang};
 
+/// A day of the Gregorian calendar; written "2025-05-27" when displayed.
+/// Ordered from earlier to later.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
+    /// The year, e.g. 2025.
     pub year: i32,
+    /// The month, 1 (January) to 12.
     pub month: u32,
+    /// The day of the month, from 1.
     pub day: u32,
 }
 

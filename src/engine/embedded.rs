@@ -3,6 +3,7 @@
 //! time. The text ids are in it; each language's texts are a file of their
 //! own ([`super::text_table`]; in the browser app's release fetched, not
 //! embedded).
+#![warn(missing_docs)]
 use super::content::{Authority, CitationSource};
 use super::content::{
     Condition, Content, Controller, Keyed, Kind, Lang, LetterBlock, LetterRules, Outcomes, Question, Questionnaire, RegionFacts, RouteRule, Section,

@@ -2,6 +2,7 @@
 //! forward and back; checking one submitted answer. Answers to questions that
 //! are no longer asked are kept in memory (so changing an answer back restores
 //! them) but never reach the assessment: [`Flow::effective`] drops them.
+#![warn(missing_docs)]
 use super::answer::{AnswerValue, Answers};
 use super::condition::{Condition, Facts};
 use super::content::{Content, Kind, Question};
@@ -9,7 +10,9 @@ use super::content::{Content, Kind, Question};
 /// The questions whose answers a known organisation already gives (its own
 /// legal basis, and what it uses the data for).
 pub const LEGAL_BASIS: &str = "legal_basis";
+/// The question what the organisation uses the data for (see [`LEGAL_BASIS`]).
 pub const PURPOSE: &str = "purpose";
+/// The question which organisation it is: a known one, or `other`.
 pub const CONTROLLER: &str = "controller";
 
 /// The name a person types for another organisation.
@@ -80,6 +83,8 @@ impl<'c> Flow<'c> {
         Flow { questions, effective, stale }
     }
 
+    /// Where `id` stands among the asked questions (from 0); `None` where it
+    /// is not asked.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)
     }
@@ -216,22 +221,31 @@ pub fn looks_like_email(s: &str) -> bool {
 /// Why a submitted answer cannot be accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldError {
+    /// No answer where one is needed; the question's kind says which message.
     Required(Kind),
+    /// A text longer than the question allows.
     TooLong {
+        /// The most characters allowed.
         max: usize,
     },
     /// Not something an e-mail address can be (`format = "email"`).
     NotAnEmail,
+    /// A choice that excludes the others, ticked together with them.
     Exclusive {
+        /// The exclusive choice ticked.
         choice: String,
     },
+    /// A choice the question does not have, more than one for a single-choice
+    /// question, or choices for a text question (or the other way round).
     UnknownChoice,
 }
 
 /// What a page submits: the selected choice ids, or the typed text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Submission {
+    /// The ids of the choices selected or ticked.
     Choices(Vec<String>),
+    /// The text typed.
     Text(String),
 }
 

@@ -1,6 +1,7 @@
 //! The translations checked against each language's glossary of official
 //! GDPR terms (`content/glossary/<lang>.toml`) and against the English
 //! texts. `build.rs` runs it (a gap stops the build), so do the tests.
+#![warn(missing_docs)]
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One language's glossary (`content/glossary/<lang>.toml`): the official
@@ -8,7 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// English (names).
 #[derive(Clone, Debug, Default)]
 pub struct Glossary {
+    /// The language's official term for each concept, by concept id
+    /// (`right_to_object`, `supervisory_authority`, ...).
     pub terms: BTreeMap<String, String>,
+    /// The ids of the texts that are rightly the same as in English.
     pub same_as_english: Vec<String>,
 }
 

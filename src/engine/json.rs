@@ -6,6 +6,7 @@
 //! (docs/performance.md). The tests read the same documents with serde_json
 //! and compare.
 //! Numbers are kept as written (the documents only hold small whole numbers).
+#![warn(missing_docs)]
 use std::fmt::{self, Write};
 
 /// Deepest nesting read; deeper input is an error, never a stack overflow.
@@ -14,12 +15,17 @@ const MAX_DEPTH: usize = 128;
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// A number, as written in the document.
     Number(String),
+    /// A string, its escapes resolved.
     String(String),
+    /// An array: its items in document order.
     Array(Vec<Json>),
+    /// An object.
     Object(Object),
 }
 
@@ -30,6 +36,7 @@ pub enum Json {
 pub struct Object(Vec<(String, Json)>);
 
 impl Object {
+    /// An object without members.
     pub fn new() -> Object {
         Object::default()
     }
@@ -39,6 +46,7 @@ impl Object {
         self.0.push((name.into(), value));
     }
 
+    /// The value of the member `name` (of its last, where the name repeats).
     pub fn get(&self, name: &str) -> Option<&Json> {
         self.0.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v)
     }
@@ -48,6 +56,7 @@ impl Object {
         self.0.iter().map(|(n, v)| (n, v))
     }
 
+    /// The members' names in document order.
     pub fn keys(&self) -> impl Iterator<Item = &String> {
         self.iter().map(|(n, _)| n)
     }
@@ -65,6 +74,7 @@ impl Json {
         Ok(value)
     }
 
+    /// The text of a string, or `None` for any other value.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Json::String(s) => Some(s),
@@ -72,6 +82,7 @@ impl Json {
         }
     }
 
+    /// The value of `true` or `false`, or `None` for any other value.
     pub fn as_bool(&self) -> Option<bool> {
         match self {
             Json::Bool(b) => Some(*b),
@@ -87,6 +98,7 @@ impl Json {
         }
     }
 
+    /// The items of an array, or `None` for any other value.
     pub fn as_array(&self) -> Option<&[Json]> {
         match self {
             Json::Array(items) => Some(items),
@@ -94,6 +106,7 @@ impl Json {
         }
     }
 
+    /// The members of an object, or `None` for any other value.
     pub fn as_object(&self) -> Option<&Object> {
         match self {
             Json::Object(o) => Some(o),
@@ -188,8 +201,11 @@ fn write_string(out: &mut String, s: &str) {
 /// Why a text is not JSON, and where: "expected `,` or `}` at line 3, column 7".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
+    /// What was wrong: "expected `,` or `}`".
     pub message: &'static str,
+    /// The line it was found on, from 1.
     pub line: usize,
+    /// The column on that line, from 1, in characters (not bytes).
     pub column: usize,
 }
 

@@ -4,6 +4,7 @@
 //! texts, lists, options, flags and numbers are here; each table's comes
 //! with its declaration (`model!` in [`super::content`]), the rest with the
 //! reader ([`super::source`]).
+#![warn(missing_docs)]
 use std::fmt::Write as _;
 
 use serde::de::{DeserializeOwned, Visitor};
@@ -13,8 +14,11 @@ use serde::Deserialize;
 /// becomes the model (texts and lists live as long as the program, as the
 /// app's static does), and how the model is written as a Rust expression.
 pub trait Model: Sized {
+    /// Its written form, as serde reads it from a content file.
     type Written: DeserializeOwned;
+    /// The model part from its written form.
     fn from_written(written: Self::Written) -> Self;
+    /// Appends it to `out` as a Rust expression of its type.
     fn emit(&self, out: &mut String);
 }
 

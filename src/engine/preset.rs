@@ -12,6 +12,7 @@
 //! The content (to check an organisation, service or country against the
 //! question's choices) is asked for only when one is named: a plain visit shows the start
 //! screen without reading the questionnaire.
+#![warn(missing_docs)]
 use super::answer::{AnswerValue, Answers};
 use super::content::{Content, Lang};
 use super::flow::CONTROLLER;
@@ -22,13 +23,20 @@ const MAX_FRAGMENT: usize = 512;
 /// The question for the person's EU/EEA country, asked when they live there.
 const COUNTRY: &str = "country";
 
+/// What a link or an embedding page presets; each part only where it named
+/// something the content knows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Preset {
+    /// The language to show the check in.
     pub lang: Option<Lang>,
+    /// One of the organisation question's choices (`meta`, `linkedin`, ...).
     pub controller: Option<String>,
+    /// Meta's services, as choices of the services question in its order;
+    /// empty for any other organisation.
     pub services: Vec<String>,
     /// One of the country question's choices (the EU/EEA countries).
     pub country: Option<String>,
+    /// Whether to go past the start screen straight to the questions.
     pub skip_start: bool,
 }
 

@@ -6,6 +6,7 @@
 //! ([`super::embedded`]). Native builds only: `build.rs` compiles this file
 //! (and `model.rs`, `content.rs`, `text_table.rs`, `glossary.rs`) into
 //! itself, and the tests read the content here to break it on purpose.
+#![warn(missing_docs)]
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -50,12 +51,25 @@ const CONDITION_KINDS: [&str; 7] = ["is", "answered", "all", "any", "not", "rout
 
 /// A condition as serde reads it (`when = { is = { q = "age", any = ["minor"] } }`).
 pub enum WrittenCondition {
-    Is { q: String, any: Vec<String> },
+    /// `is = { q = ..., any = [...] }`: the answer to a question is one of these.
+    Is {
+        /// The question's id.
+        q: String,
+        /// The choices, any one of which makes the condition hold.
+        any: Vec<String>,
+    },
+    /// `answered = "..."`: the question has an answer.
     Answered(String),
+    /// `all = [...]`: every one of these conditions holds.
     All(Vec<WrittenCondition>),
+    /// `any = [...]`: at least one of these conditions holds.
     Any(Vec<WrittenCondition>),
+    /// `not = { ... }`: this condition does not hold.
     Not(Box<WrittenCondition>),
+    /// `route = [...]`: the route is one of these (outcomes only).
     Route(Vec<String>),
+    /// `art9 = [...]`: what the Art. 9 answers establish has one of these tags
+    /// (outcomes only).
     Art9(Vec<String>),
 }
 

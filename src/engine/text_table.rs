@@ -10,6 +10,7 @@
 //! them. `build.rs` writes the files (it includes this module), the app reads
 //! them with [`read_language`]: a file of another build is refused, never
 //! misread. The file's name says what is in it ([`file_name`]).
+#![warn(missing_docs)]
 
 /// Between rows (ASCII record separator).
 pub const ROW: char = '\u{1e}';

@@ -2,6 +2,7 @@
 //! categories of Art. 9(1), how strong the Art. 9 argument is, and what the
 //! Art. 9 answers establish. Content conditions, the assessment and the lint
 //! all speak of these; this module depends on nothing but the answers' data.
+#![warn(missing_docs)]
 use serde::Serialize;
 
 use super::answer::Answers;
@@ -29,6 +30,7 @@ pub enum Route {
 }
 
 impl Route {
+    /// Every route, in the order of the enum.
     pub const ALL: [Route; 7] = [
         Route::ObjectArt21,
         Route::ObjectArt21Marketing,
@@ -45,6 +47,8 @@ impl Route {
         !matches!(self, Route::ObjectFadp | Route::GdprNotApplicable)
     }
 
+    /// Its id in `content/outcomes.toml`, in route conditions and in its
+    /// texts (`route.<id>.*`).
     pub fn id(self) -> &'static str {
         match self {
             Route::ObjectArt21 => "object_art21",
@@ -57,6 +61,7 @@ impl Route {
         }
     }
 
+    /// The route with this id, or `None` for an unknown one.
     pub fn from_id(id: &str) -> Option<Route> {
         Route::ALL.into_iter().find(|r| r.id() == id)
     }
@@ -66,18 +71,29 @@ impl Route {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpecialCategory {
+    /// Racial or ethnic origin.
     RacialEthnic,
+    /// Political opinions.
     Political,
+    /// Religious or philosophical beliefs.
     Religious,
+    /// Trade union membership.
     TradeUnion,
+    /// Genetic data.
     Genetic,
+    /// Biometric data; on the Art. 9 page, the person's face (biometric data
+    /// only when processed to identify them uniquely).
     Biometric,
+    /// Data concerning health.
     Health,
+    /// Data concerning sex life.
     SexLife,
+    /// Data concerning sexual orientation.
     SexualOrientation,
 }
 
 impl SpecialCategory {
+    /// Every category, in the order of Art. 9(1) and of the Art. 9 page.
     pub const ALL: [SpecialCategory; 9] = [
         SpecialCategory::RacialEthnic,
         SpecialCategory::Political,
@@ -140,8 +156,10 @@ pub enum Strength {
 }
 
 impl Strength {
+    /// Every strength, strongest first.
     pub const ALL: [Strength; 3] = [Strength::Strong, Strength::Moderate, Strength::Limited];
 
+    /// Its id in `art9` conditions and in its text (`art9.level.<id>`).
     pub fn id(self) -> &'static str {
         match self {
             Strength::Strong => "strong",
@@ -156,6 +174,9 @@ impl Strength {
 /// than biometric data, and three tags.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Art9Facts {
+    /// `strong`, `moderate` or `limited`: how strong the argument is; `None`
+    /// when neither a category other than biometric data nor "not sure" is
+    /// ticked.
     pub strength: Option<Strength>,
     /// `revealed`: a category other than biometric data ticked.
     pub revealed: bool,
@@ -169,6 +190,7 @@ impl Art9Facts {
     /// Every tag an `art9` condition may name.
     pub const TAGS: [&'static str; 6] = ["strong", "moderate", "limited", "revealed", "unsure", "face"];
 
+    /// Whether these facts carry `tag` (a strength's id or one of the three tags).
     pub fn has(&self, tag: &str) -> bool {
         match tag {
             "revealed" => self.revealed,

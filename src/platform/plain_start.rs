@@ -9,6 +9,7 @@
 //! and moves a screen reader's reading position. So the app keeps the block,
 //! gives its controls the app's ids and actions, and draws its own screens
 //! from the first action on.
+#![warn(missing_docs)]
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement};
@@ -18,15 +19,21 @@ use crate::engine::Lang;
 /// The block of the plain start screen that the page shows.
 #[derive(Clone, PartialEq)]
 pub struct PlainStart {
+    /// The block's element (`data-objection-check-prerender`).
     pub block: Element,
+    /// The language it is written in.
     pub lang: Lang,
 }
 
 /// A control of the adopted plain start screen, used.
 pub enum Control {
+    /// The start link: begin the check.
     Start,
+    /// A language link: show the app in this language.
     Lang(Lang),
+    /// "Erase my answers": remove the answers kept on this device.
     Erase,
+    /// The import field, a file chosen: read the answers document in it.
     Import(HtmlInputElement),
 }
 
