@@ -4,6 +4,8 @@
 //! the check does not know, or a value it does not have, is ignored (the
 //! check works as without it) and named in one sentence for the publisher's
 //! console, never shown to the person.
+#![warn(missing_docs)]
+
 use super::content::{Content, Lang};
 use super::flow::CONTROLLER;
 
