@@ -102,3 +102,15 @@ test('a loader that is not the released one is refused by its integrity hash', a
   assert.ok(s.problems.some((p) => /integrity/i.test(p)), `the browser says why: ${s.problems.join('; ')}`);
   await s.context.close();
 });
+
+test('the widget\'s footer shows the version of the release', async () => {
+  article('version.html', snippet());
+  const s = await openPage(browser, { locale: 'de-DE' });
+  await s.page.goto(base + 'version.html');
+  await s.page.waitForSelector('#oc-start');
+  assert.equal(await s.page.textContent('.oc-footer .oc-version'), `objection-check ${VERSION}`, 'on the start screen');
+  await s.page.click('#oc-start');
+  await s.page.waitForSelector('fieldset legend');
+  assert.equal(await s.page.textContent('.oc-footer .oc-version'), `objection-check ${VERSION}`, 'on a question');
+  await s.context.close();
+});

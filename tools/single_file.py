@@ -66,7 +66,7 @@ def main() -> int:
         sys.exit("single_file: the widget is still marked as styled by the page")
     if "<script" in html:
         sys.exit("single_file: a script is left in the page")
-    html = re.sub(r'<div [^>]*data-objection-check-prerender[^>]*>.*?</main></div>', "", html, flags=re.S)
+    html = re.sub(r'<div [^>]*data-objection-check-prerender[^>]*>.*?</footer></div>', "", html, flags=re.S)
     if "prerender" in html:
         sys.exit("single_file: the plain start screen is left in the page")
     html = re.sub(r'<meta content="[^"]*" http-equiv=Content-Security-Policy>', "", html)

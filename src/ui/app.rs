@@ -284,9 +284,7 @@ pub fn App(props: &AppProps) -> Html {
             { bar(&session, Drawn::App) }
             { notices(&session) }
             <main class="oc-main">{ body }</main>
-            if session.screen != Screen::Start {
-                <footer class="oc-footer"><p>{ t(session.lang, "ui.start.privacy") }</p></footer>
-            }
+            { super::footer(session.lang, session.screen != Screen::Start) }
         </>
     }
 }

@@ -38,6 +38,20 @@ pub enum Drawn {
     Plain,
 }
 
+/// The footer every screen ends with: on the screens after the start, that
+/// nothing leaves the device; on all, the version (publishers see which
+/// release they host, CHANGELOG.md says what it changed).
+pub fn footer(lang: Lang, privacy: bool) -> yew::Html {
+    yew::html! {
+        <footer class="oc-footer">
+            if privacy {
+                <p>{ t(lang, "ui.start.privacy") }</p>
+            }
+            <p class="oc-version">{ concat!("objection-check ", env!("CARGO_PKG_VERSION")) }</p>
+        </footer>
+    }
+}
+
 /// A UI text in the session's language. Only the texts are read for it, not
 /// the rest of the content (so the start screen appears without it).
 pub fn t(lang: Lang, id: &str) -> String {

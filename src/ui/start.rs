@@ -66,6 +66,7 @@ pub fn PlainStartScreen(props: &PlainStartProps) -> Html {
         <div class="objection-check" lang={props.lang.code()} data-objection-check-prerender="">
             { bar(&session, Drawn::Plain) }
             <main class="oc-main">{ start_page(&session, Drawn::Plain) }</main>
+            { super::footer(props.lang, false) }
         </div>
     }
 }
