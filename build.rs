@@ -28,10 +28,12 @@ mod engine {
     pub mod date;
     pub mod flow;
     pub mod followup;
+    pub mod guidance;
     pub mod ics;
     pub mod json;
     pub mod lint;
     pub mod preset;
+    pub mod record;
     pub mod text;
     pub mod text_table;
     pub mod vocab;

@@ -349,7 +349,7 @@ fn services_text(content: &Content, lang: Lang, a: &Answers) -> String {
 /// for someone outside the EU/EEA and the UK whose organisation is
 /// established in the EU/EEA (Art. 3(1)), that organisation's lead authority
 /// where the check knows it.
-fn authority_record<'c>(content: &'c Content, a: &Answers) -> Option<&'c super::content::Authority> {
+pub fn authority_record<'c>(content: &'c Content, a: &Answers) -> Option<&'c super::content::Authority> {
     match a.one("residence")? {
         "uk" => content.authority("uk"),
         // In Germany, the Land's authority supervises companies, not the BfDI.

@@ -55,6 +55,7 @@ pub fn write(content: &Content) -> Vec<u8> {
         w.opt(&a.name_en, Writer::string);
         w.text(&a.website);
         w.opt(&a.complaint_url, Writer::string);
+        w.texts(&a.languages);
     });
     w.list(&content.citations, |w, c| {
         w.text(&c.id);
@@ -104,6 +105,7 @@ pub fn read(bytes: &[u8], locales: Texts) -> Result<Content, String> {
             name_en: r.opt(Reader::text),
             website: r.text(),
             complaint_url: r.opt(Reader::text),
+            languages: r.texts(),
         }),
         citations: r.list(|r| CitationSource { id: r.text(), url: r.text(), uk_url: r.opt(Reader::text), decided: r.opt(Reader::text) }),
         locales,

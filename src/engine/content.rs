@@ -236,6 +236,9 @@ pub struct Authority {
     pub name_en: Option<String>,
     pub website: String,
     pub complaint_url: Option<String>,
+    /// The languages it works in (ISO 639-1 codes), its country's official
+    /// languages: named to a person writing in another (`language.<code>`).
+    pub languages: Vec<String>,
 }
 
 impl Authority {
@@ -665,7 +668,7 @@ mod read {
     }
 
     fn authority(value: &Json, at: String) -> Result<Authority> {
-        let t = Table::new(value, at, &["country", "region", "name", "name_en", "website", "complaint_url"])?;
+        let t = Table::new(value, at, &["country", "region", "name", "name_en", "website", "complaint_url", "languages"])?;
         Ok(Authority {
             country: t.text("country")?,
             region: t.text("region")?,
@@ -673,6 +676,7 @@ mod read {
             name_en: t.opt_text("name_en")?,
             website: t.text("website")?,
             complaint_url: t.opt_text("complaint_url")?,
+            languages: t.texts("languages")?,
         })
     }
 
