@@ -214,3 +214,80 @@ fn a_reminder_is_the_persons_step_not_an_answer() {
     assert!(c.text.contains("- 7 March 2026: I sent a reminder."), "{}", c.text);
     assert!(c.text.contains("Attached: my objection as I sent it, and the answers and reminders listed above."), "{}", c.text);
 }
+
+#[test]
+fn records_travel_in_the_answers_document_and_a_file_without_them_still_loads() {
+    use objection_check::engine::AnswersDocument;
+    let events = [(d(2026, 2, 20), EventKind::Extended { reasons: false }), (d(2026, 3, 7), EventKind::Reminded)];
+    let doc = AnswersDocument::new(Lang::Nl, person_nl())
+        .with_records(vec![record(&person_nl(), d(2026, 1, 31), &events), record(&person_ie(), d(2028, 1, 31), &[])]);
+    let json = doc.to_json();
+    assert!(json.contains("\"version\": 1"), "still version 1: records are an optional field");
+    assert_eq!(AnswersDocument::parse(content(), &json).unwrap(), doc, "read back as written");
+    let salvage = AnswersDocument::salvage(content(), &json);
+    assert!(salvage.whole() && salvage.records == doc.records);
+    // A version 1 file from before: no records, nothing lost.
+    let old = r#"{"version":1,"lang":"nl","answers":{"residence":"eu_eea","country":"nl"}}"#;
+    let read = AnswersDocument::parse(content(), old).unwrap();
+    assert!(read.records.is_empty() && read.answers.one("country") == Some("nl"));
+    assert!(!AnswersDocument::new(Lang::Nl, read.answers).to_json().contains("records"), "and it is written as before");
+}
+
+#[test]
+fn broken_records_are_kept_where_readable_and_the_rest_named() {
+    use objection_check::engine::{AnswersDocument, AnswersError};
+    let json = r#"{"version":1,"lang":"en","answers":{"residence":"eu_eea"},"records":[
+        {"controller":"meta","sent":"2026-01-31","channel":"form","text":"I object.","answers":{"country":"nl","bogus":"x"},
+         "events":[{"date":"2026-02-31","kind":"refused"},{"date":"2026-03-02","kind":"refused"},{"kind":"shrug"}]},
+        {"controller":"x","sent":"yesterday","channel":"email","text":"…"},
+        "junk"]}"#;
+    let s = AnswersDocument::salvage(content(), json);
+    assert_eq!(s.records.len(), 1, "the readable record is kept");
+    let r = &s.records[0];
+    assert_eq!(r.events, [Event { date: d(2026, 3, 2), kind: EventKind::Refused }], "its readable event is kept");
+    assert_eq!(r.answers.one("country"), Some("nl"), "its answers that fit are kept");
+    assert_eq!(r.organisation, "meta", "a missing name: the organisation's id");
+    assert_eq!(
+        s.problems,
+        [
+            AnswersError::RecordPart { place: 1, what: "some of its answers".into() },
+            AnswersError::RecordPart { place: 1, what: "event 1".into() },
+            AnswersError::RecordPart { place: 1, what: "event 3".into() },
+            AnswersError::BadRecord { place: 2, field: "sent" },
+            AnswersError::BadRecord { place: 3, field: "record" },
+        ]
+    );
+    assert_eq!(
+        s.notice(content(), Lang::En),
+        "Kept: 1 of your answers. Not kept, because this check cannot read it: part of objection 1 in My objections; objection 2 in My objections; objection 3 in My objections. What was saved stays on this device, as it was, until you discard it: download it to keep it."
+    );
+    let strict = AnswersDocument::parse(content(), json).unwrap_err();
+    assert_eq!(strict.message(content(), Lang::Nl), "Bezwaar 1 in Mijn bezwaren kan niet worden gelezen.");
+    let not_a_list = AnswersDocument::salvage(content(), r#"{"version":1,"lang":"en","answers":{},"records":{}}"#);
+    assert_eq!(not_a_list.problems, [AnswersError::RecordsNotAList]);
+}
+
+#[test]
+fn the_assess_command_writes_the_next_text_for_each_record() {
+    use objection_check::engine::AnswersDocument;
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let run = |args: &[&str], doc: &str| {
+        let mut child =
+            Command::new(env!("CARGO_BIN_EXE_assess")).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        child.stdin.take().unwrap().write_all(doc.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let refused = record(&person_ie(), d(2026, 1, 31), &[(d(2026, 3, 12), EventKind::Refused)]);
+    let doc = AnswersDocument::new(Lang::En, person_ie()).with_records(vec![refused]).to_json();
+    let (code, out, _) = run(&["--records", "--text", "--date", "2026-03-20"], &doc);
+    assert_eq!(code, 0);
+    assert!(out.contains("== Reply to the refusal ==") && out.contains("== Complaint to Data Protection Commission (DPC) =="), "{out}");
+    let (code, out, _) = run(&["--records", "--date", "2026-03-20"], &doc);
+    assert_eq!(code, 0);
+    assert!(out.contains("\"status\": \"refused\""), "{out}");
+    let (code, _, err) = run(&["--records", "--date", "2026-03-01"], &doc);
+    assert_eq!(code, 1, "an answer dated after the given day");
+    assert!(err.contains("12 March 2026 is after today"), "{err}");
+}
