@@ -41,6 +41,9 @@ pub const TEXTS: &[&str] = &[
     "record.letter.reminder",
     "record.letter.complaint",
     "record.authority.languages",
+    "record.ics.summary",
+    "record.ics.description",
+    "ui.reminder.link",
     "letter.record.access.subject",
     "letter.record.access",
     "letter.record.info.subject",
@@ -229,6 +232,22 @@ pub fn guidance(content: &Content, lang: Lang, record: &Record, today: Date) -> 
         new_deadline,
         citations: cites(content, lang, record, &cite_ids, &v),
     }
+}
+
+/// A calendar entry for `record`'s deadline now in force (after an
+/// extension, the new one), linking to "My objections" (`link`, no answers):
+/// its file name and text.
+pub fn deadline_ics(content: &Content, lang: Lang, record: &Record, today: Date, link: &str) -> (String, String) {
+    let mut v = vars(content, lang, record, today);
+    let on = match record.status(today) {
+        Status::Extended { deadline, .. } => deadline,
+        _ => super::followup::deadline(record.sent),
+    };
+    v.set("link", link);
+    let summary = render(content, lang, "record.ics.summary", &v);
+    let description = format!("{}\n\n{}", render(content, lang, "record.ics.description", &v), render(content, lang, "ui.reminder.link", &v));
+    let uid = format!("objection-check-{}-{}-{}@objection-check.invalid", record.sent.compact(), record.controller, on.compact());
+    (format!("objection-deadline-{on}.ics"), super::ics::linked_event(&uid, today, on, &summary, &description, Some(link)))
 }
 
 /// The person's own authority, and the languages it works in when the
