@@ -140,6 +140,9 @@ pub fn App(props: &AppProps) -> Html {
             let listener = Closure::<dyn Fn(web_sys::PopStateEvent)>::new(move |e: web_sys::PopStateEvent| {
                 if let Some(screen) = e.state().as_string().and_then(|k| Screen::from_key(&k)) {
                     session.dispatch(Action::Show(screen));
+                } else if dom::fragment().split('&').any(|part| part == "objections") {
+                    // A link to "My objections" followed on this page.
+                    session.dispatch(Action::ShowObjections);
                 }
             });
             if let Some(w) = &window {
