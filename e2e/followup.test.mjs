@@ -129,6 +129,22 @@ test('send, come back by the reminder link after 35 days, remind, refusal: the r
   assert.equal(await p.locator('#oc-objections').count(), 0);
   await p.click('#oc-undo-erase');
   await p.waitForSelector('#oc-record-0-complaint');
+
+  // The saved file carries the records; loaded in another browser, they are back.
+  const file = await downloadText(p, '#oc-objections-export');
+  const doc = JSON.parse(file.text);
+  assert.equal(doc.version, 1);
+  assert.deepEqual(doc.records[0].events.map((e) => [e.date, e.kind]), [['2026-03-07', 'reminded'], ['2026-03-12', 'refused']]);
+  const other = await openPage(browser, { locale: 'en-GB' });
+  await other.page.clock.setFixedTime(day('2026-03-20'));
+  await start(other.page, { lang: 'en' });
+  await other.page.setInputFiles('#oc-import', file.path);
+  await other.page.waitForSelector('#oc-sent-heading');
+  await other.page.goto(`${BASE_URL}#objections`);
+  await other.page.waitForSelector('#oc-record-0-complaint');
+  assert.equal(await text(other.page, '#oc-record-0-status'), 'Refused on 12 March 2026');
+  assertClean(other);
+  await other.context.close();
   assertClean(s);
   await context.close();
 });

@@ -324,9 +324,10 @@ fn objections_page(session: &SessionHandle) -> Html {
         let session = session.clone();
         Callback::from(move |()| session.dispatch(Action::Show(Screen::Start)))
     };
+    let export = AnswersDocument::new(session.lang, session.answers.clone()).with_records((*session.records).clone()).to_json();
     html! {
         <ObjectionsPage lang={session.lang} today={session.today} records={session.records.clone()}
-            link={AttrValue::from(dom::objections_link())} {on_event} {on_start} />
+            link={AttrValue::from(dom::objections_link())} {on_event} {on_start} export={AttrValue::from(export)} />
     }
 }
 

@@ -27,6 +27,9 @@ pub struct ObjectionsProps {
     /// What happened to the record at this place.
     pub on_event: Callback<(usize, RecordEvent)>,
     pub on_start: Callback<()>,
+    /// The answers document with these records, for "Save my answers".
+    #[prop_or_default]
+    pub export: AttrValue,
 }
 
 #[component]
@@ -37,6 +40,12 @@ pub fn ObjectionsPage(props: &ObjectionsProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             on_start.emit(());
+        })
+    };
+    let export = {
+        let (json, name) = (props.export.to_string(), format!("objection-check-answers-{}.json", props.today));
+        Callback::from(move |_: MouseEvent| {
+            let _ = files::download(&name, "application/json", &json);
         })
     };
     html! {
@@ -51,6 +60,11 @@ pub fn ObjectionsPage(props: &ObjectionsProps) -> Html {
                     <RecordView key={i} {lang} today={props.today} index={i} record={r.clone()}
                         link={props.link.clone()} on_event={props.on_event.clone()} />
                 }) }
+                if !props.export.is_empty() {
+                    <div class="oc-actions">
+                        <button type="button" id="oc-objections-export" class="oc-button oc-button--secondary" onclick={export}>{ t(lang, "ui.result.export") }</button>
+                    </div>
+                }
             }
         </>
     }

@@ -246,7 +246,8 @@ fn LetterBox(props: &LetterProps) -> Html {
 fn save_answers(s: &SessionHandle) -> Html {
     let lang = s.lang;
     let export = {
-        let json = AnswersDocument::new(lang, s.answers.clone()).to_json();
+        // With the kept objections: the file carries everything this device keeps.
+        let json = AnswersDocument::new(lang, s.answers.clone()).with_records((*s.records).clone()).to_json();
         let name = format!("objection-check-answers-{}.json", s.today);
         Callback::from(move |_: MouseEvent| {
             let _ = files::download(&name, "application/json", &json);

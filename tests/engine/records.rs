@@ -291,3 +291,24 @@ fn the_assess_command_writes_the_next_text_for_each_record() {
     assert_eq!(code, 1, "an answer dated after the given day");
     assert!(err.contains("12 March 2026 is after today"), "{err}");
 }
+
+#[test]
+fn the_calendar_entries_link_to_my_objections_and_carry_no_answers() {
+    use objection_check::engine::assess;
+    use objection_check::engine::guidance::deadline_ics;
+    let link = "https://check.example/#objections";
+    let answers = person_nl().with("situation_text", "Mijn revalidatiefoto's");
+    let r = record(&answers, d(2026, 1, 31), &[(d(2026, 2, 20), EventKind::Extended { reasons: true })]);
+    let (name, ics) = deadline_ics(content(), Lang::En, &r, d(2026, 3, 1), link);
+    assert_eq!(name, "objection-deadline-2026-04-30.ics");
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:20260430\r\n"), "{unfolded}");
+    assert!(unfolded.contains("URL:https://check.example/#objections\r\n"), "{unfolded}");
+    assert!(unfolded.contains("Your objections\\, kept on this device: https://check.example/#objections"), "{unfolded}");
+    let result = assess(content(), Lang::Nl, &answers, d(2026, 1, 31)).reminder.unwrap().linked(content(), Lang::Nl, link);
+    let unfolded_result = result.replace("\r\n ", "");
+    assert!(unfolded_result.contains("URL:https://check.example/#objections\r\n"), "{unfolded_result}");
+    for text in [&unfolded, &unfolded_result] {
+        assert!(!text.contains("Sanne") && !text.contains("sanne@") && !text.contains("revalidatie"), "no answers: {text}");
+    }
+}
