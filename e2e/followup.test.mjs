@@ -142,7 +142,7 @@ test('send, come back by the reminder link after 35 days, remind, refusal: the r
   await other.page.waitForSelector('#oc-sent-heading');
   await other.page.goto(`${BASE_URL}#objections`);
   await other.page.waitForSelector('#oc-record-0-complaint');
-  assert.equal(await text(other.page, '#oc-record-0-status'), 'Refused on 12 March 2026');
+  assert.equal(await text(other.page, '#oc-record-0-status'), 'Geweigerd op 12 maart 2026', 'in the language it was saved in');
   assertClean(other);
   await other.context.close();
   assertClean(s);
