@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { BASE_URL, launch, openPage, assertClean, start, switchLanguage, walk, walkPages, downloadText, untilLanguagesKept, META_WALK } from './helpers.mjs';
+import { BASE_URL, launch, openPage, assertClean, start, switchLanguage, walk, walkPages, openMore, downloadText, untilLanguagesKept, META_WALK } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -43,7 +43,8 @@ test('send, come back by the reminder link after 35 days, remind, refusal: the r
   await walk(page, META_WALK);
   await page.click('#oc-see-result');
   await page.waitForSelector('#oc-sent-heading');
-  await axe(page, 'result with "I have sent it"');
+  await openMore(page, 'oc-more-sent');
+  await axe(page, 'result with "I have sent it" opened');
   // The reminder's link opens "My objections" on this page and carries no answers.
   const ics = await downloadText(page, '#oc-reminder');
   const unfolded = ics.text.replace(/\r\n /g, '');
@@ -181,8 +182,12 @@ test('a person in Ireland, keyboard only: sent by e-mail, refused; the complaint
   await page.waitForSelector('#oc-see-result');
   await page.click('#oc-see-result');
   await page.waitForSelector('#oc-sent-heading');
-  // Keyboard only: from the date field (day, month, year) to the channels and the button.
-  await page.focus('#oc-sent-date');
+  // Keyboard only: open "Have you sent it?", then from the date field (day,
+  // month, year) to the channels and the button.
+  await page.focus('#oc-more-sent > summary');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => window.deepActive().id), 'oc-sent-date');
   await tabOut(page, 'oc-sent-date');
   assert.equal(await page.evaluate(() => window.deepActive().id), 'oc-sent-form');
   await page.keyboard.press('ArrowDown');
@@ -226,6 +231,7 @@ test('offline after one visit: My objections opens from the link with everything
   await walk(page, META_WALK);
   await page.click('#oc-see-result');
   await page.check('#oc-remember');
+  await openMore(page, 'oc-more-sent');
   await page.check('#oc-sent-post');
   await page.click('#oc-sent');
   await page.waitForSelector('#oc-record-0');

@@ -291,7 +291,8 @@ pub struct SentProps {
 }
 
 /// "I have sent it": the day (today unless changed) and how, so the check
-/// keeps track of the deadline (on the result screen).
+/// keeps track of the deadline (on the result screen, in a folded part
+/// headed by the question).
 #[component]
 pub fn SentForm(props: &SentProps) -> Html {
     let lang = props.lang;
@@ -329,8 +330,7 @@ pub fn SentForm(props: &SentProps) -> Html {
         )
     };
     html! {
-        <section class="oc-panel oc-sent" aria-labelledby="oc-sent-heading">
-            <h2 id="oc-sent-heading">{ t(lang, "ui.sent.heading") }</h2>
+        <div class="oc-sent">
             <p>{ t(lang, "ui.sent.lead") }</p>
             <form onsubmit={submit} novalidate=true>
                 <div class={classes!("oc-field", error.is_some().then_some("oc-field--error"))}>
@@ -361,6 +361,6 @@ pub fn SentForm(props: &SentProps) -> Html {
                     <button type="submit" id="oc-sent" class="oc-button">{ t(lang, "ui.sent.button") }</button>
                 </div>
             </form>
-        </section>
+        </div>
     }
 }

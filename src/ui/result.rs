@@ -52,7 +52,10 @@ pub fn ResultPage(props: &SessionProps) -> Html {
             </section>
 
             if a.letter.is_some() {
-                <SentForm {lang} today={s.today} {on_sent} />
+                // Folded like the parts below, so what to do now stays short.
+                { more("oc-more-sent", "oc-sent-heading", t(lang, "ui.sent.heading"), html! {
+                    <SentForm {lang} today={s.today} {on_sent} />
+                }) }
             }
 
             if let Some(letter) = &a.letter {
