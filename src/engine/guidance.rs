@@ -212,6 +212,11 @@ pub fn guidance(content: &Content, lang: Lang, record: &Record, today: Date) -> 
             steps.push(r("record.step.reply_info"));
             texts.push(NextText { id: "info", heading: r("record.letter.info"), text: info_reply(content, lang, record, today) });
             cite_ids.extend(["art12_6", "art12_5", "art21_1", "art12_3"]);
+            // The month has passed and the objection is still not acted on.
+            if today > deadline(record.sent) {
+                complain(&mut steps, &mut texts);
+                cite_ids.push("art77");
+            }
         }
         Status::Refused { .. } => {
             meaning.push(r("record.meaning.refused"));

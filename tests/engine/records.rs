@@ -120,8 +120,14 @@ fn statuses() -> Vec<(&'static str, Record, Date)> {
         ("extended_breach", record(&p, d(2026, 1, 31), &[(d(2026, 3, 2), EventKind::Extended { reasons: false })]), d(2026, 3, 7)),
         ("extended_overdue", record(&p, d(2026, 1, 31), &[(d(2026, 2, 20), EventKind::Extended { reasons: true })]), d(2026, 5, 4)),
         ("info", record(&p, d(2026, 1, 31), &[(d(2026, 2, 5), EventKind::InfoRequested)]), d(2026, 2, 10)),
+        ("info_after_the_month", record(&person_nl().with("account_email", " "), d(2026, 1, 31), &[(d(2026, 2, 5), EventKind::InfoRequested)]), d(2026, 3, 10)),
         ("refused", record(&p, d(2026, 1, 31), &[(d(2026, 3, 7), EventKind::Reminded), (d(2026, 3, 12), EventKind::Refused)]), d(2026, 3, 20)),
     ]
+}
+
+/// The case of [`statuses`] by its name.
+fn case(name: &str) -> (&'static str, Record, Date) {
+    statuses().into_iter().find(|(n, _, _)| *n == name).expect("a case")
 }
 
 #[test]
@@ -138,6 +144,7 @@ fn every_status_says_what_it_means_what_to_do_and_writes_the_next_text() {
             "confirmed" => &["access"],
             "extended_breach" => &["complaint"],
             "info" => &["info"],
+            "info_after_the_month" => &["info", "complaint"],
             "refused" => &["refusal", "complaint"],
             _ => unreachable!(),
         };
@@ -150,12 +157,12 @@ fn every_status_says_what_it_means_what_to_do_and_writes_the_next_text() {
 
 #[test]
 fn the_extension_says_the_new_deadline_and_notes_a_breach() {
-    let (_, r, today) = statuses().remove(3);
+    let (_, r, today) = case("extended");
     let g = guidance(content(), Lang::En, &r, today);
     assert_eq!(g.status, "extended");
     assert_eq!(g.new_deadline.as_deref(), Some("2026-04-30"), "a new calendar entry for sent + three months");
     assert_eq!(g.meaning.len(), 1, "with reasons, in time: no breach");
-    let (_, late, today) = statuses().remove(4);
+    let (_, late, today) = case("extended_breach");
     let g = guidance(content(), Lang::En, &late, today);
     assert!(g.meaning.iter().any(|m| m.contains("gave no reasons")), "{:?}", g.meaning);
     assert!(g.meaning.iter().any(|m| m.contains("on 2 March 2026, after the first month had ended on 28 February 2026")), "{:?}", g.meaning);
@@ -163,7 +170,7 @@ fn the_extension_says_the_new_deadline_and_notes_a_breach() {
 
 #[test]
 fn the_refusal_reply_asks_for_the_grounds_and_restriction() {
-    let (_, r, today) = statuses().remove(7);
+    let (_, r, today) = case("refused");
     let g = guidance(content(), Lang::En, &r, today);
     let reply = &g.texts[0].text;
     assert!(reply.text.contains("compelling legitimate grounds") && reply.text.contains("(Art. 21(1) GDPR)"), "{}", reply.text);
