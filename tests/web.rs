@@ -423,8 +423,15 @@ async fn my_objections_shows_where_each_stands_and_says_what_they_answered() {
         let emitted = emitted.clone();
         yew::Callback::from(move |e| emitted.borrow_mut().push(e))
     };
-    let props =
-        ObjectionsProps { lang: Lang::En, today, records: Rc::new(vec![record]), link: "#objections".into(), on_event, on_start: yew::Callback::noop() };
+    let props = ObjectionsProps {
+        lang: Lang::En,
+        today,
+        records: Rc::new(vec![record]),
+        link: "#objections".into(),
+        on_event,
+        on_start: yew::Callback::noop(),
+        export: Default::default(),
+    };
     yew::Renderer::<ObjectionsPage>::with_root_and_props(root.clone(), props).render();
     settle().await;
     assert_eq!(text(&root, "h1"), "My objections");
