@@ -100,6 +100,7 @@ test('send, come back by the reminder link after 35 days, remind, refusal: the r
   const complaint = await text(p, '#oc-record-0-complaint');
   assert.match(complaint, /- 31 January 2026: I objected through the organisation's form\.\n- 28 February 2026: the month of Art\. 12\(3\) GDPR ended without an answer\.\n- 7 March 2026: I sent a reminder\.\n- 12 March 2026: Meta refused/);
   assert.match(await text(p, '#oc-record-0-complaint-heading'), /Complaint to Autoriteit Persoonsgegevens \(AP\)/);
+  assert.match(complaint, /^Complaint against Meta: my objection of 31 January 2026 \(Art\. 77 GDPR\)\n\nTo: Autoriteit Persoonsgegevens \(AP\)\n/);
   assert.match(await text(p, '#oc-record-0-authority'), /autoriteitpersoonsgegevens\.nl\/nl\/meldingsformulier-klachten/);
   assert.match(await text(p, '#oc-record-0-languages'), /works in these languages: Dutch/);
   await axe(p, 'My objections, refused');
@@ -212,6 +213,7 @@ test('a person in Ireland, keyboard only: sent by e-mail, refused; the complaint
   await page.waitForSelector('#oc-record-0-complaint');
   const complaint = await text(page, '#oc-record-0-complaint');
   assert.match(complaint, /- 31 January 2026: I objected by e-mail\./);
+  assert.match(complaint, /\n\nTo: Data Protection Commission \(DPC\)\n/);
   assert.match(complaint, /Aoife Murphy\naoife@example\.org$/);
   assert.match(await text(page, '#oc-record-0-complaint-heading'), /Complaint to Data Protection Commission \(DPC\)/);
   assert.match(await text(page, '#oc-record-0-authority'), /forms\.dataprotection\.ie\/contact/);
