@@ -292,7 +292,7 @@ test('download, reminder, print and export produce what they should; import rest
     return page.textContent('.oc-notice');
   };
   assert.equal(await refused('photo.json', Buffer.from('GIF89a not json')), 'This file could not be loaded. This is not a saved check: choose the .json file that "Save my answers" made.');
-  assert.equal(await refused('huge.json', Buffer.alloc(30 * 1024 * 1024, 32)), 'This file could not be loaded. This file is 30 MB; a saved check is at most 64 KB.');
+  assert.equal(await refused('huge.json', Buffer.alloc(30 * 1024 * 1024, 32)), 'This file could not be loaded. This file is 30 MB; a saved check is at most 256 KB.');
   assert.match(await refused('edited.json', Buffer.from('{"version": 1, "lang": "en", "answers": {"residence": "mars"}}')), /The saved answer to "Where do you live\?" does not fit this check/);
   assert.equal(await page.textContent('#oc-letter-short'), shortText, 'nothing else changed');
   assertClean(s);

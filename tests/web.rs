@@ -400,3 +400,56 @@ fn the_frame_tells_its_height_only_to_the_origin_its_link_names() {
         assert_eq!(embedding_origin(wrong), None, "{wrong}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn my_objections_shows_where_each_stands_and_says_what_they_answered() {
+    use objection_check::engine::followup::Channel;
+    use objection_check::engine::record::{EventKind, Record};
+    use objection_check::engine::{Answers, Content, Date};
+    use objection_check::ui::objections::{ObjectionsPage, ObjectionsProps};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    if let Some(old) = document().query_selector("[data-objection-check]").unwrap() {
+        old.remove();
+    }
+    let root = document().create_element("div").unwrap();
+    root.set_attribute("data-objection-check", "").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let today = Date::new(2026, 3, 7).unwrap();
+    let answers = Answers::new().with("residence", "eu_eea").with("country", "nl").with("controller", "meta").with_many("services", &["facebook"]);
+    let record = Record::from_check(Content::embedded(), Lang::En, &answers, Date::new(2026, 1, 31).unwrap(), Channel::Email, today).unwrap();
+    let emitted = Rc::new(RefCell::new(Vec::new()));
+    let on_event = {
+        let emitted = emitted.clone();
+        yew::Callback::from(move |e| emitted.borrow_mut().push(e))
+    };
+    let props = ObjectionsProps {
+        lang: Lang::En,
+        today,
+        records: Rc::new(vec![record]),
+        link: "#objections".into(),
+        on_event,
+        on_start: yew::Callback::noop(),
+        export: Default::default(),
+    };
+    yew::Renderer::<ObjectionsPage>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert_eq!(text(&root, "h1"), "My objections");
+    assert_eq!(text(&root, "#oc-record-0-status"), "No answer: the deadline was 28 February 2026 (days overdue: 7)");
+    assert!(text(&root, "#oc-record-0-reminder").contains("by e-mail"), "the reminder text is there to copy");
+    // Nothing chosen: asked to choose; an answer before sending: refused, named.
+    click(&root, "#oc-record-0-save").await;
+    assert_eq!(text(&root, "#oc-record-0-error"), "Choose what they answered.");
+    click(&root, "#oc-record-0-kind-refused").await;
+    type_into(&root, "#oc-record-0-date", "2026-01-30").await;
+    click(&root, "#oc-record-0-save").await;
+    assert_eq!(text(&root, "#oc-record-0-error"), "30 January 2026 is before the day you sent your objection (31 January 2026). Check the dates.");
+    assert!(emitted.borrow().is_empty());
+    type_into(&root, "#oc-record-0-date", "2026-03-06").await;
+    click(&root, "#oc-record-0-save").await;
+    let got = emitted.borrow().clone();
+    assert_eq!(got.len(), 1);
+    assert_eq!((got[0].0, got[0].1.kind, got[0].1.date), (0, EventKind::Refused, Date::new(2026, 3, 6).unwrap()));
+    assert!(root.query_selector("#oc-record-0-error").unwrap().is_none(), "the error is gone");
+    root.remove();
+}

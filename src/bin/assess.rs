@@ -4,16 +4,21 @@
 //! Options:
 //!   --date YYYY-MM-DD   the day the letter is dated (default: today, UTC)
 //!   --text              print the short and long objection text, not JSON
+//!   --records           for each kept objection in the document ("records"):
+//!                       where it stands, what that means, the steps and the
+//!                       next texts (with --text: just the next texts)
 //!   --lint              check the content files and print every problem, and
 //!                       warn (without failing) about facts last checked more
 //!                       than six months before today (or --date)
 //!
-//! Exit codes: 0 ok; 1 invalid answers (message on stderr); 2 bad usage;
+//! Exit codes: 0 ok; 1 invalid answers, or a kept objection with a date that
+//! cannot be (message on stderr); 2 bad usage;
 //! 3 content problems found by --lint.
 use std::io::Read;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use objection_check::engine::guidance::guidance;
 use objection_check::engine::lint::{influence, lint, warnings};
 use objection_check::engine::{assess, AnswersDocument, Content, Date};
 
@@ -22,11 +27,13 @@ fn main() -> ExitCode {
     let mut date = None;
     let mut text = false;
     let mut lint_only = false;
+    let mut records = false;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--lint" => lint_only = true,
             "--text" => text = true,
+            "--records" => records = true,
             "--date" => {
                 i += 1;
                 match args.get(i).and_then(|d| Date::parse_iso(d)) {
@@ -35,7 +42,7 @@ fn main() -> ExitCode {
                 }
             }
             "-h" | "--help" => {
-                println!("usage: assess [--date YYYY-MM-DD] [--text] < answers.json\n       assess --lint [--date YYYY-MM-DD]");
+                println!("usage: assess [--date YYYY-MM-DD] [--text] [--records] < answers.json\n       assess --lint [--date YYYY-MM-DD]");
                 return ExitCode::SUCCESS;
             }
             other => return usage(&format!("unknown option {other}")),
@@ -78,6 +85,29 @@ fn main() -> ExitCode {
         }
     };
     let today = date.unwrap_or_else(today_utc);
+    if records {
+        let mut bad = false;
+        for (i, r) in doc.records.iter().enumerate() {
+            for p in r.problems(today) {
+                eprintln!("assess: kept objection {}: {}", i + 1, p.message(content, doc.lang));
+                bad = true;
+            }
+        }
+        if bad {
+            return ExitCode::from(1);
+        }
+        let all: Vec<_> = doc.records.iter().map(|r| guidance(content, doc.lang, r, today)).collect();
+        if text {
+            for g in &all {
+                for t in &g.texts {
+                    println!("== {} ==\n{}\n\n{}\n", t.heading, t.text.subject, t.text.text);
+                }
+            }
+        } else {
+            println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
+        }
+        return ExitCode::SUCCESS;
+    }
     let a = assess(content, doc.lang, &doc.answers, today);
     if text {
         match &a.letter {
@@ -91,7 +121,7 @@ fn main() -> ExitCode {
 }
 
 fn usage(msg: &str) -> ExitCode {
-    eprintln!("assess: {msg}\nusage: assess [--date YYYY-MM-DD] [--text] < answers.json");
+    eprintln!("assess: {msg}\nusage: assess [--date YYYY-MM-DD] [--text] [--records] < answers.json");
     ExitCode::from(2)
 }
 

@@ -7,6 +7,7 @@
 use std::fmt;
 
 use super::json::{Json, Object};
+use super::record::{self, Record, Unread};
 
 pub use super::answer::{AnswerValue, Answers};
 use super::content::{Content, Kind, Lang, Question};
@@ -15,8 +16,9 @@ use super::text::{fill, render, Vars};
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
 
-/// Longest answers document accepted (a full, maximal document is far smaller).
-pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024;
+/// Longest answers document accepted (a full, maximal document with a few
+/// dozen kept objections is smaller).
+pub const MAX_DOCUMENT_BYTES: usize = 256 * 1024;
 
 /// The texts this module tells a person with ([`AnswersError::message`],
 /// [`Salvage::notice`]): every language must have them.
@@ -26,6 +28,7 @@ pub const TEXTS: &[&str] = &[
     "import.lang",
     "import.not_a_check",
     "import.answer",
+    "import.record",
     "stored.version",
     "stored.lang",
     "stored.none_kept",
@@ -36,13 +39,17 @@ pub const TEXTS: &[&str] = &[
     "stored.lost.question",
     "stored.lost.field",
     "stored.lost.version",
+    "stored.lost.record",
+    "stored.lost.record_part",
     "stored.original",
 ];
 
 /// What is wrong with an answers document, in words a person can act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswersError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     NotJson(String),
     NotAnObject,
     MissingVersion,
@@ -50,13 +57,42 @@ pub enum AnswersError {
     BadLang(String),
     AnswersNotAnObject,
     UnknownQuestion(String),
-    WrongType { question: String, expected: &'static str },
-    UnknownValue { question: String, value: String },
-    DuplicateValue { question: String, value: String },
-    Exclusive { question: String, value: String },
-    TooLong { question: String, max: usize },
-    Empty { question: String },
+    WrongType {
+        question: String,
+        expected: &'static str,
+    },
+    UnknownValue {
+        question: String,
+        value: String,
+    },
+    DuplicateValue {
+        question: String,
+        value: String,
+    },
+    Exclusive {
+        question: String,
+        value: String,
+    },
+    TooLong {
+        question: String,
+        max: usize,
+    },
+    Empty {
+        question: String,
+    },
     UnknownField(String),
+    /// "records" is not a list of records.
+    RecordsNotAList,
+    /// A kept objection (1 for the first) that cannot be read at all: the field.
+    BadRecord {
+        place: usize,
+        field: &'static str,
+    },
+    /// Part of a kept objection (an event, some of its answers) left out.
+    RecordPart {
+        place: usize,
+        what: String,
+    },
 }
 
 impl fmt::Display for AnswersError {
@@ -77,7 +113,10 @@ impl fmt::Display for AnswersError {
             Exclusive { question, value } => write!(f, "\"{value}\" cannot be combined with other choices in \"{question}\""),
             TooLong { question, max } => write!(f, "answer to \"{question}\" is longer than {max} characters"),
             Empty { question } => write!(f, "answer to \"{question}\" is empty"),
-            UnknownField(k) => write!(f, "unknown field \"{k}\" (expected \"version\", \"lang\", \"answers\")"),
+            UnknownField(k) => write!(f, "unknown field \"{k}\" (expected \"version\", \"lang\", \"answers\", \"records\")"),
+            RecordsNotAList => write!(f, "\"records\" must be a list of kept objections"),
+            BadRecord { place, field } => write!(f, "kept objection {place}: \"{field}\" is missing or cannot be read"),
+            RecordPart { place, what } => write!(f, "kept objection {place}: {what} could not be read and was left out"),
         }
     }
 }
@@ -97,6 +136,8 @@ impl AnswersError {
             BadLang(_) => ("import.lang", Vars::new()),
             NotJson(_) | NotAnObject | MissingVersion | AnswersNotAnObject | UnknownField(_) => ("import.not_a_check", Vars::new()),
             UnknownQuestion(q) => ("import.answer", Vars::new().with("question", q.clone())),
+            RecordsNotAList => ("import.record", Vars::new().with("count", "1")),
+            BadRecord { place, .. } | RecordPart { place, .. } => ("import.record", Vars::new().with("count", place.to_string())),
             WrongType { question: q, .. }
             | UnknownValue { question: q, .. }
             | DuplicateValue { question: q, .. }
@@ -117,17 +158,27 @@ fn file_size(bytes: usize) -> String {
     }
 }
 
-/// The versioned answers document: `{"version": 1, "lang": "nl", "answers": {...}}`.
+/// The versioned answers document: `{"version": 1, "lang": "nl", "answers": {...}}`,
+/// and, once the person has sent an objection, `"records": [...]` (the
+/// optional field version 1 gained for "My objections"; a file without it
+/// reads as before).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AnswersDocument {
     pub version: u64,
     pub lang: Lang,
     pub answers: Answers,
+    /// The objections sent, oldest first.
+    pub records: Vec<Record>,
 }
 
 impl AnswersDocument {
     pub fn new(lang: Lang, answers: Answers) -> AnswersDocument {
-        AnswersDocument { version: FORMAT_VERSION, lang, answers }
+        AnswersDocument { version: FORMAT_VERSION, lang, answers, records: Vec::new() }
+    }
+
+    pub fn with_records(mut self, records: Vec<Record>) -> AnswersDocument {
+        self.records = records;
+        self
     }
 
     /// Pretty JSON, as exported and stored.
@@ -144,6 +195,9 @@ impl AnswersDocument {
         doc.insert("version", Json::Number(self.version.to_string()));
         doc.insert("lang", Json::String(self.lang.code().into()));
         doc.insert("answers", Json::Object(answers));
+        if !self.records.is_empty() {
+            doc.insert("records", Json::Array(self.records.iter().map(Record::to_json).collect()));
+        }
         Json::Object(doc).to_pretty()
     }
 
@@ -176,7 +230,8 @@ impl AnswersDocument {
             _ => return Err(AnswersError::AnswersNotAnObject),
         };
         let answers = read_answers(content, raw, &mut problems);
-        Ok((AnswersDocument { version: FORMAT_VERSION, lang, answers }, problems))
+        let records = read_records(content, obj, &mut problems);
+        Ok((AnswersDocument { version: FORMAT_VERSION, lang, answers, records }, problems))
     }
 
     /// Reads what can be read of answers kept on this device, whatever is
@@ -187,10 +242,10 @@ impl AnswersDocument {
         let mut problems = Vec::new();
         let value = match Json::parse(json) {
             Ok(v) => v,
-            Err(e) => return Salvage { lang: None, answers: Answers::new(), problems: vec![AnswersError::NotJson(e.to_string())] },
+            Err(e) => return Salvage { lang: None, answers: Answers::new(), records: Vec::new(), problems: vec![AnswersError::NotJson(e.to_string())] },
         };
         let Some(obj) = value.as_object() else {
-            return Salvage { lang: None, answers: Answers::new(), problems: vec![AnswersError::NotAnObject] };
+            return Salvage { lang: None, answers: Answers::new(), records: Vec::new(), problems: vec![AnswersError::NotAnObject] };
         };
         // A document larger than a saved check can be (one answer far too
         // long) is still read: its answers that fit are kept.
@@ -211,7 +266,8 @@ impl AnswersDocument {
                 Answers::new()
             }
         };
-        Salvage { lang, answers, problems }
+        let records = read_records(content, obj, &mut problems);
+        Salvage { lang, answers, records, problems }
     }
 }
 
@@ -222,6 +278,8 @@ pub struct Salvage {
     pub lang: Option<Lang>,
     /// Every answer that fits this questionnaire.
     pub answers: Answers,
+    /// Every kept objection that could be read.
+    pub records: Vec<Record>,
     /// What was not read, in the order found.
     pub problems: Vec<AnswersError>,
 }
@@ -262,10 +320,15 @@ impl Salvage {
                 }
                 // The answer that made it too large is named on its own.
                 TooLarge { .. } => {}
+                RecordsNotAList => lost.push(render(content, lang, "stored.lost.record", &Vars::new().with("count", "1"))),
+                BadRecord { place, .. } => lost.push(render(content, lang, "stored.lost.record", &Vars::new().with("count", place.to_string()))),
+                RecordPart { place, .. } => lost.push(render(content, lang, "stored.lost.record_part", &Vars::new().with("count", place.to_string()))),
             }
         }
+        // One line for a record however many of its parts were left out.
+        lost.dedup();
         let mut out = why;
-        if unreadable || self.answers.is_empty() {
+        if unreadable || (self.answers.is_empty() && self.records.is_empty()) {
             out.push(render(content, lang, "stored.none_kept", &Vars::new()));
         } else {
             out.push(render(content, lang, "stored.kept", &Vars::new().with("count", self.answers.len().to_string())));
@@ -279,7 +342,7 @@ impl Salvage {
 }
 
 fn unknown_fields(obj: &Object) -> Vec<AnswersError> {
-    obj.keys().filter(|key| !matches!(key.as_str(), "version" | "lang" | "answers")).map(|key| AnswersError::UnknownField(short(key))).collect()
+    obj.keys().filter(|key| !matches!(key.as_str(), "version" | "lang" | "answers" | "records")).map(|key| AnswersError::UnknownField(short(key))).collect()
 }
 
 fn version(obj: &Object) -> Result<(), AnswersError> {
@@ -298,6 +361,45 @@ fn lang(obj: &Object) -> Result<Lang, AnswersError> {
         Some(v) => Err(AnswersError::BadLang(short(&v.to_string()))),
         None => Err(AnswersError::BadLang("nothing".into())),
     }
+}
+
+/// The kept objections of the document (none if it has no "records"): each
+/// that cannot be read at all, and each part of one left out, is added to
+/// `problems`; the rest is kept.
+fn read_records(content: &Content, obj: &Object, problems: &mut Vec<AnswersError>) -> Vec<Record> {
+    let list = match obj.get("records") {
+        None => return Vec::new(),
+        Some(Json::Array(list)) => list,
+        Some(_) => {
+            problems.push(AnswersError::RecordsNotAList);
+            return Vec::new();
+        }
+    };
+    let answers = |raw: &Object| {
+        let mut lost = Vec::new();
+        let a = read_answers(content, raw, &mut lost);
+        (a, lost.is_empty())
+    };
+    let mut out = Vec::new();
+    for (i, json) in list.iter().enumerate() {
+        let place = i + 1;
+        match record::read(json, &answers) {
+            Err(Unread::Record { field }) => problems.push(AnswersError::BadRecord { place, field }),
+            Err(_) => problems.push(AnswersError::BadRecord { place, field: "record" }),
+            Ok((r, unread)) => {
+                for u in unread {
+                    let what = match u {
+                        Unread::Event { place } => format!("event {place}"),
+                        Unread::Answers => "some of its answers".to_string(),
+                        Unread::Record { field } => format!("\"{field}\""),
+                    };
+                    problems.push(AnswersError::RecordPart { place, what });
+                }
+                out.push(r);
+            }
+        }
+    }
+    out
 }
 
 /// The answers of `raw` that fit this questionnaire; each that does not is

@@ -83,6 +83,19 @@ pub struct Reminder {
     pub date_text: String,
     pub file_name: String,
     pub ics: String,
+    /// What the calendar entry is made of, for [`Reminder::linked`].
+    #[serde(skip)]
+    parts: (String, Date, Date, String, String),
+}
+
+impl Reminder {
+    /// The calendar entry with a link to "My objections" (`link`: the page's
+    /// address and `#objections`, no answers) in its description and URL.
+    pub fn linked(&self, content: &Content, lang: Lang, link: &str) -> String {
+        let (uid, stamp, on, summary, description) = &self.parts;
+        let line = render(content, lang, "ui.reminder.link", &Vars::new().with("link", link));
+        ics::linked_event(uid, *stamp, *on, summary, &format!("{description}\n\n{line}"), Some(link))
+    }
 }
 
 /// Everything the result page and the `assess` command show.
@@ -349,7 +362,7 @@ fn services_text(content: &Content, lang: Lang, a: &Answers) -> String {
 /// for someone outside the EU/EEA and the UK whose organisation is
 /// established in the EU/EEA (Art. 3(1)), that organisation's lead authority
 /// where the check knows it.
-fn authority_record<'c>(content: &'c Content, a: &Answers) -> Option<&'c super::content::Authority> {
+pub fn authority_record<'c>(content: &'c Content, a: &Answers) -> Option<&'c super::content::Authority> {
     match a.one("residence")? {
         "uk" => content.authority("uk"),
         // In Germany, the Land's authority supervises companies, not the BfDI.
@@ -428,6 +441,7 @@ fn reminder_for(content: &Content, lang: Lang, a: &Answers, today: Date, vars: &
         date_text: on.long(content, lang),
         file_name: format!("objection-reminder-{}.ics", on),
         ics: ics::reminder_event(&uid, today, on, &summary, &description),
+        parts: (uid.clone(), today, on, summary.clone(), description.clone()),
     }
 }
 

@@ -345,6 +345,10 @@ model! {
         pub website: &'static str,
         #[serde(default)]
         pub complaint_url: Option<&'static str>,
+        /// The languages it works in (ISO 639-1 codes), its country's official
+        /// languages: named to a person writing in another (`language.<code>`).
+        #[serde(default)]
+        pub languages: &'static [&'static str],
     }
 
     /// A source the texts cite (`content/citations.toml`).

@@ -3,8 +3,14 @@
 
 /// Builds a VCALENDAR with one all-day VEVENT.
 pub fn reminder_event(uid: &str, stamp: super::Date, on: super::Date, summary: &str, description: &str) -> String {
+    linked_event(uid, stamp, on, summary, description, None)
+}
+
+/// [`reminder_event`] with a link (`URL`, RFC 5545 3.8.4.6) that opens
+/// "My objections"; it carries no answers.
+pub fn linked_event(uid: &str, stamp: super::Date, on: super::Date, summary: &str, description: &str, url: Option<&str>) -> String {
     let end = next_day(on);
-    let lines = [
+    let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".to_string(),
         "PRODID:-//objection-check//reminder//EN".to_string(),
@@ -24,6 +30,10 @@ pub fn reminder_event(uid: &str, stamp: super::Date, on: super::Date, summary: &
         "END:VEVENT".to_string(),
         "END:VCALENDAR".to_string(),
     ];
+    if let Some(url) = url {
+        // URI values are not escaped as text is (RFC 5545 3.3.13).
+        lines.insert(9, format!("URL:{}", url.replace(['\r', '\n'], "")));
+    }
     let mut out = String::new();
     for line in lines {
         out.push_str(&fold(&line));

@@ -490,6 +490,9 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
         }
     }
     for a in content.authorities {
+        for l in a.languages {
+            need.insert(format!("language.{l}"));
+        }
         need.insert(if a.region == "de_land" { format!("land.{}", a.country) } else { format!("country.{}", a.country) });
     }
     for b in content.question("legal_basis").map(|q| q.choices).unwrap_or_default() {
@@ -498,7 +501,7 @@ fn texts(content: &Content, p: &mut Vec<String>) -> BTreeSet<String> {
     for id in ["list.and", "law.gdpr", "law.uk_gdpr", "basis.dont_know", "cite.uk_persuasive", "result.facts_checked"] {
         need.insert(id.into());
     }
-    for id in super::answers::TEXTS.iter().chain(super::followup::TEXTS) {
+    for id in super::answers::TEXTS.iter().chain(super::followup::TEXTS).chain(super::record::TEXTS).chain(super::guidance::TEXTS) {
         need.insert(id.to_string());
     }
     for m in 1..=12 {
@@ -574,6 +577,10 @@ fn citations(content: &Content, _texts: &BTreeSet<String>, p: &mut Vec<String>) 
     }
     // Cited by the engine itself for Art. 9 findings.
     for id in ["art9_1", "c184_20", "c252_21_9_2_e", "art4_14", "recital51"] {
+        used.insert(id.to_string());
+    }
+    // Cited by the follow-up texts after sending.
+    for id in super::guidance::CITES {
         used.insert(id.to_string());
     }
     for id in &used {

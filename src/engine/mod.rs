@@ -20,12 +20,14 @@ pub mod embedded;
 pub mod flow;
 pub mod followup;
 pub mod glossary;
+pub mod guidance;
 pub mod ics;
 pub mod json;
 pub mod lint;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod model;
 pub mod preset;
+pub mod record;
 pub mod settings;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;

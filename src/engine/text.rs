@@ -50,6 +50,13 @@ pub const PLACEHOLDERS: &[&str] = &[
     "reminded_date",
     "reminded_line",
     "attachments",
+    "days",
+    "answer_date",
+    "first_deadline",
+    "identity",
+    "grounds",
+    "timeline",
+    "link",
 ];
 
 /// The placeholders a question's texts (title, hint, choices) may use: they

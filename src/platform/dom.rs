@@ -301,6 +301,22 @@ pub fn replace_step(key: &str) {
     }
 }
 
+/// The address of "My objections" on this page: the page's own address and
+/// `#objections`, nothing else (no query, no other fragment): the calendar
+/// reminder links to it and it carries no answers.
+pub fn objections_link() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return "#objections".into() };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    // From a file (the single-file build) the origin is "null".
+    let base = if origin == "null" || origin.is_empty() {
+        location.href().unwrap_or_default().split(['#', '?']).next().unwrap_or_default().to_string()
+    } else {
+        format!("{origin}{path}")
+    };
+    format!("{base}#objections")
+}
+
 /// The URL fragment without '#'.
 /// The embedding page's origin the frame's link names (`#parent=https://example.org`,
 /// also percent-encoded): a scheme, a host and an optional port, nothing else.

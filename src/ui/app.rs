@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::bar::bar;
 use super::check::{check_page, Summary};
+use super::objections::ObjectionsPage;
 use super::question::QuestionPage;
 use super::result::{import_file, ResultPage};
 use super::start::start_page;
@@ -65,6 +66,7 @@ fn initial_session(props: &AppProps) -> Session {
     let mut session = Session::new(lang, dom::today());
     if let Some((salvage, json, place)) = stored {
         session.answers = salvage.answers.clone();
+        session.records = std::rc::Rc::new(salvage.records.clone());
         session.remember = place == storage::Place::Device;
         if !salvage.whole() {
             session.kept = Some(std::rc::Rc::new(KeptOriginal { original: json, salvage }));
@@ -90,6 +92,10 @@ fn initial_session(props: &AppProps) -> Session {
         .and_then(|k| Screen::from_key(&k));
     if let Some(screen) = from_history {
         session.screen = session.valid_screen(screen);
+    }
+    // The calendar reminder's link opens "My objections" (it carries no answers).
+    if props.owns_page && dom::fragment().split('&').any(|part| part == "objections") {
+        session.screen = Screen::Objections;
     }
     session
 }
@@ -154,6 +160,9 @@ pub fn App(props: &AppProps) -> Html {
             let listener = Closure::<dyn Fn(web_sys::PopStateEvent)>::new(move |e: web_sys::PopStateEvent| {
                 if let Some(screen) = e.state().as_string().and_then(|k| Screen::from_key(&k)) {
                     session.dispatch(Action::Show(screen));
+                } else if dom::fragment().split('&').any(|part| part == "objections") {
+                    // A link to "My objections" followed on this page.
+                    session.dispatch(Action::ShowObjections);
                 }
             });
             if let Some(w) = &window {
@@ -176,9 +185,9 @@ pub fn App(props: &AppProps) -> Html {
     // Stored answers that could not all be read are kept as they were, in
     // the same place, before the answers read from them are saved over them.
     {
-        let deps = (session.answers.clone(), session.lang, session.remember, session.kept.clone());
+        let deps = (session.answers.clone(), session.records.clone(), session.lang, session.remember, session.kept.clone());
         let summary = summary.clone();
-        use_effect_with(deps, move |(answers, lang, remember, kept)| {
+        use_effect_with(deps, move |(answers, records, lang, remember, kept)| {
             if answers.is_empty() {
                 *summary.borrow_mut() = Summary::default();
             }
@@ -189,10 +198,10 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 None => storage::discard_original(),
             }
-            if answers.is_empty() && !*remember {
+            if answers.is_empty() && records.is_empty() && !*remember {
                 storage::erase();
             } else {
-                storage::save(place, &AnswersDocument::new(*lang, answers.clone()).to_json());
+                storage::save(place, &AnswersDocument::new(*lang, answers.clone()).with_records((**records).clone()).to_json());
             }
         });
     }
@@ -277,6 +286,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Screen::Check => check_page(&session, &summary),
         Screen::Result => html! { <ResultPage session={session.clone()} {root} /> },
+        Screen::Objections => objections_page(&session),
     };
 
     html! {
@@ -291,7 +301,7 @@ pub fn App(props: &AppProps) -> Html {
 
 /// Whether the plain start screen in `lang` is the screen the app would show.
 fn shows_plain_start(s: &Session, lang: Lang) -> bool {
-    s.screen == Screen::Start && s.notice.is_none() && s.kept.is_none() && s.lang == lang
+    s.screen == Screen::Start && s.notice.is_none() && s.kept.is_none() && s.records.is_empty() && s.lang == lang
 }
 
 /// A control of the adopted plain start screen was used: its action. Each
@@ -318,6 +328,24 @@ fn page_title(s: &Session, counter: Option<&str>) -> String {
         }
         Screen::Check => format!("{} – {suffix}", t(s.lang, "ui.check.heading")),
         Screen::Result => format!("{} – {suffix}", t(s.lang, "ui.result.heading")),
+        Screen::Objections => format!("{} – {suffix}", t(s.lang, "ui.objections.heading")),
+    }
+}
+
+/// "My objections" with the session's records, today and what to do on an answer.
+fn objections_page(session: &SessionHandle) -> Html {
+    let on_event = {
+        let session = session.clone();
+        Callback::from(move |(record, event)| session.dispatch(Action::AddEvent { record, event }))
+    };
+    let on_start = {
+        let session = session.clone();
+        Callback::from(move |()| session.dispatch(Action::Show(Screen::Start)))
+    };
+    let export = AnswersDocument::new(session.lang, session.answers.clone()).with_records((*session.records).clone()).to_json();
+    html! {
+        <ObjectionsPage lang={session.lang} today={session.today} records={session.records.clone()}
+            link={AttrValue::from(dom::objections_link())} {on_event} {on_start} export={AttrValue::from(export)} />
     }
 }
 

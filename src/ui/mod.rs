@@ -17,6 +17,7 @@ pub mod app;
 pub mod bar;
 pub mod check;
 pub mod language;
+pub mod objections;
 pub mod question;
 pub mod result;
 pub mod share;

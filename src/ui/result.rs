@@ -7,6 +7,7 @@
 //! [`Assessment`].
 use yew::prelude::*;
 
+use super::objections::SentForm;
 use super::state::{dispatch, Action, SessionHandle, SessionProps};
 use super::{t, tf, Drawn};
 use crate::engine::answers::MAX_DOCUMENT_BYTES;
@@ -26,6 +27,10 @@ pub fn ResultPage(props: &SessionProps) -> Html {
     // longer letter, the Art. 9 findings, the steps, where to complain and
     // the sources follow, each folded (`<details>`) until opened.
     let reminder = a.reminder.as_ref().map(|r| reminder_button(lang, r));
+    let on_sent = {
+        let session = s.clone();
+        Callback::from(move |(date, channel)| session.dispatch(Action::Sent { date, channel }))
+    };
     html! {
         <>
             <a href="#" class="oc-back" onclick={dispatch(s, Action::Back)}>{ t(lang, "ui.back") }</a>
@@ -45,6 +50,13 @@ pub fn ResultPage(props: &SessionProps) -> Html {
                     <p>{ t(lang, "ui.result.no_letter") }</p>
                 }
             </section>
+
+            if a.letter.is_some() {
+                // Folded like the parts below, so what to do now stays short.
+                { more("oc-more-sent", "oc-sent-heading", t(lang, "ui.sent.heading"), html! {
+                    <SentForm {lang} today={s.today} {on_sent} />
+                }) }
+            }
 
             if let Some(letter) = &a.letter {
                 { more("oc-more-letter", "oc-letter-long-title", t(lang, "ui.result.long_heading"), html! {
@@ -141,7 +153,8 @@ fn forms(a: &Assessment) -> Html {
 }
 
 fn reminder_button(lang: Lang, r: &crate::engine::assess::Reminder) -> Html {
-    let ics = r.ics.clone();
+    // Its link opens "My objections" on this page; it carries no answers.
+    let ics = r.linked(Content::embedded(), lang, &dom::objections_link());
     let name = r.file_name.clone();
     let onclick = Callback::from(move |_: MouseEvent| {
         let _ = files::download(&name, "text/calendar", &ics);
@@ -236,7 +249,8 @@ fn LetterBox(props: &LetterProps) -> Html {
 fn save_answers(s: &SessionHandle) -> Html {
     let lang = s.lang;
     let export = {
-        let json = AnswersDocument::new(lang, s.answers.clone()).to_json();
+        // With the kept objections: the file carries everything this device keeps.
+        let json = AnswersDocument::new(lang, s.answers.clone()).with_records((*s.records).clone()).to_json();
         let name = format!("objection-check-answers-{}.json", s.today);
         Callback::from(move |_: MouseEvent| {
             let _ = files::download(&name, "application/json", &json);

@@ -10,13 +10,16 @@
 //! buttons (they work before the app does: `#lang=..`, `#skip=start` are
 //! link presets), the controls that need the app hidden until it adopts the
 //! screen (platform::plain_start).
+//! Once objections are kept, the app draws its own start screen instead of
+//! adopting the copy: it links to them.
 use yew::prelude::*;
 
 use super::bar::bar;
 use super::result::import_answers;
 use super::state::Action;
 use super::state::{dispatch, Session, SessionHandle};
-use super::{t, Drawn};
+use super::{t, tf, Drawn};
+use crate::engine::text::Vars;
 use crate::engine::{Date, Lang};
 
 pub fn start_page(s: &SessionHandle, drawn: Drawn) -> Html {
@@ -40,7 +43,14 @@ pub fn start_page(s: &SessionHandle, drawn: Drawn) -> Html {
             <div class="oc-notice">
                 <p>{ t(lang, "ui.start.privacy") }</p>
             </div>
-            <div class="oc-actions">{ start }</div>
+            <div class="oc-actions">
+                { start }
+                if !s.records.is_empty() {
+                    <button type="button" id="oc-objections" class="oc-button oc-button--secondary" onclick={dispatch(s, Action::ShowObjections)}>
+                        { tf(lang, "ui.objections.open", &Vars::new().with("count", s.records.len().to_string())) }
+                    </button>
+                }
+            </div>
             <p>{ t(lang, "ui.start.what_you_get") }</p>
             <p>{ t(lang, "ui.start.storage") }</p>
             <p class="oc-hint">{ t(lang, "ui.start.not_advice") }</p>

@@ -8,7 +8,9 @@ use yew::prelude::*;
 
 use crate::engine::answers::Salvage;
 use crate::engine::flow::{FieldError, Flow, Submission};
+use crate::engine::followup::Channel;
 use crate::engine::preset::Preset;
+use crate::engine::record::{Event, Record};
 use crate::engine::{Answers, AnswersDocument, Content, Date, Lang};
 
 /// Which screen is shown.
@@ -18,6 +20,8 @@ pub enum Screen {
     Question(String),
     Check,
     Result,
+    /// "My objections": the objections sent, newest first.
+    Objections,
 }
 
 impl Screen {
@@ -28,6 +32,7 @@ impl Screen {
             Screen::Question(id) => format!("q:{id}"),
             Screen::Check => "check".into(),
             Screen::Result => "result".into(),
+            Screen::Objections => "objections".into(),
         }
     }
 
@@ -36,6 +41,7 @@ impl Screen {
             "start" => Some(Screen::Start),
             "check" => Some(Screen::Check),
             "result" => Some(Screen::Result),
+            "objections" => Some(Screen::Objections),
             k => k.strip_prefix("q:").map(|id| Screen::Question(id.to_string())),
         }
     }
@@ -68,6 +74,7 @@ pub struct KeptOriginal {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Erased {
     answers: Answers,
+    records: Rc<Vec<Record>>,
     remember: bool,
     kept: Option<Rc<KeptOriginal>>,
     screen: Screen,
@@ -77,6 +84,8 @@ pub struct Erased {
 pub struct Session {
     pub lang: Lang,
     pub answers: Answers,
+    /// The objections the person said they sent, oldest first.
+    pub records: Rc<Vec<Record>>,
     pub screen: Screen,
     /// Editing from the check-answers page: return there after follow-ups.
     pub from_check: bool,
@@ -120,6 +129,18 @@ pub enum Action {
     /// The embedding element's settings changed: what they preselect is
     /// taken where the person has not answered yet.
     Preset(Preset),
+    /// "I have sent it" on the result screen: the objection becomes a record
+    /// (the date already checked against today), and "My objections" shows.
+    Sent {
+        date: Date,
+        channel: Channel,
+    },
+    /// What happened to the record at this place (the date already checked).
+    AddEvent {
+        record: usize,
+        event: Event,
+    },
+    ShowObjections,
 }
 
 impl Session {
@@ -127,6 +148,7 @@ impl Session {
         Session {
             lang,
             answers: Answers::new(),
+            records: Rc::new(Vec::new()),
             screen: Screen::Start,
             from_check: false,
             errors: Vec::new(),
@@ -152,6 +174,7 @@ impl Session {
         match screen {
             Screen::Question(ref id) if flow.position(id).is_some() => page(id).unwrap_or(screen),
             Screen::Start => Screen::Start,
+            Screen::Objections => Screen::Objections,
             Screen::Check | Screen::Result if flow.complete() => screen,
             _ => match flow.first_unanswered() {
                 Some(q) => page(&q.id).unwrap_or(Screen::Check),
@@ -238,6 +261,7 @@ impl Reducible for Session {
                     },
                     Screen::Check => flow.questions.last().and_then(|q| flow.page_start(&q.id)).map_or(Screen::Start, |q| Screen::Question(q.id.to_string())),
                     Screen::Result => Screen::Check,
+                    Screen::Objections => Screen::Start,
                     Screen::Start => return self,
                 };
                 s.go(prev);
@@ -245,7 +269,7 @@ impl Reducible for Session {
             Action::Show(screen) => {
                 // Back or forward after erasing: the start screen, not an
                 // empty question as if answers were there.
-                if s.erased.is_some() && s.answers.is_empty() {
+                if s.erased.is_some() && s.answers.is_empty() && s.records.is_empty() {
                     return self;
                 }
                 let screen = s.valid_screen(screen);
@@ -264,8 +288,9 @@ impl Reducible for Session {
                 s.go(screen);
             }
             Action::Erase => {
-                let erased = Erased { answers: s.answers.clone(), remember: s.remember, kept: s.kept.clone(), screen: s.screen.clone() };
-                let nothing = erased.answers.is_empty() && erased.kept.is_none();
+                let erased =
+                    Erased { answers: s.answers.clone(), records: s.records.clone(), remember: s.remember, kept: s.kept.clone(), screen: s.screen.clone() };
+                let nothing = erased.answers.is_empty() && erased.records.is_empty() && erased.kept.is_none();
                 s = Session { lang: s.lang, today: s.today, nav: s.nav, ..Session::new(s.lang, s.today) };
                 s.erased = (!nothing).then(|| Rc::new(erased));
                 s.notice = Some(Notice::Erased);
@@ -274,6 +299,7 @@ impl Reducible for Session {
             Action::UndoErase => {
                 let Some(erased) = s.erased.take() else { return self };
                 s.answers = erased.answers.clone();
+                s.records = erased.records.clone();
                 s.remember = erased.remember;
                 s.kept = erased.kept.clone();
                 s.notice = None;
@@ -288,6 +314,15 @@ impl Reducible for Session {
             }
             Action::Import(doc) => {
                 s.answers = doc.answers;
+                // The file's kept objections, and any here it does not have.
+                let mut records = doc.records;
+                for r in s.records.iter() {
+                    if !records.contains(r) {
+                        records.push(r.clone());
+                    }
+                }
+                records.sort_by_key(|r| r.sent);
+                s.records = Rc::new(records);
                 s.lang = doc.lang;
                 s.from_check = false;
                 s.notice = Some(Notice::Imported);
@@ -299,6 +334,27 @@ impl Reducible for Session {
             }
             Action::SetRemember(on) => s.remember = on,
             Action::Preset(preset) => preset.apply(&mut s.answers),
+            Action::Sent { date, channel } => {
+                let Ok(record) = Record::from_check(content, s.lang, &s.answers, date, channel, s.today) else { return self };
+                let mut records = (*s.records).clone();
+                records.push(record);
+                records.sort_by_key(|r| r.sent);
+                s.records = Rc::new(records);
+                s.notice = None;
+                s.go(Screen::Objections);
+            }
+            Action::AddEvent { record, event } => {
+                let mut records = (*s.records).clone();
+                let Some(r) = records.get_mut(record) else { return self };
+                if r.add(event, s.today).is_err() {
+                    return self;
+                }
+                s.records = Rc::new(records);
+            }
+            Action::ShowObjections => {
+                s.notice = None;
+                s.go(Screen::Objections);
+            }
         }
         Rc::new(s)
     }

@@ -58,12 +58,15 @@ fn invalid_documents_say_what_is_wrong() {
     assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"services":["facebook","facebook"]}}"#), "\"facebook\" appears twice in \"services\"");
     assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"art9":["health","none"]}}"#), "\"none\" cannot be combined with other choices in \"art9\"");
     assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{"services":[]}}"#), "answer to \"services\" is empty");
-    assert_eq!(error(r#"{"version":1,"lang":"nl","answers":{},"extra":1}"#), "unknown field \"extra\" (expected \"version\", \"lang\", \"answers\")");
+    assert_eq!(
+        error(r#"{"version":1,"lang":"nl","answers":{},"extra":1}"#),
+        "unknown field \"extra\" (expected \"version\", \"lang\", \"answers\", \"records\")"
+    );
     assert_eq!(error("[1,2]"), "expected a JSON object with \"version\", \"lang\" and \"answers\"");
     assert!(error("{\"version\":1,").starts_with("not valid JSON:"));
     let long = format!(r#"{{"version":1,"lang":"nl","answers":{{"situation_text":"{}"}}}}"#, "a".repeat(1001));
     assert_eq!(error(&long), "answer to \"situation_text\" is longer than 1000 characters");
-    let huge = format!(r#"{{"version":1,"lang":"nl","answers":{{}},"pad":"{}"}}"#, "a".repeat(70_000));
+    let huge = format!(r#"{{"version":1,"lang":"nl","answers":{{}},"pad":"{}"}}"#, "a".repeat(300_000));
     assert!(error(&huge).starts_with("the document is "));
 }
 
@@ -88,8 +91,8 @@ fn a_file_that_cannot_be_loaded_is_explained_in_the_persons_language() {
         said(r#"{"version": 2, "lang": "nl", "answers": {}}"#, Lang::Nl),
         "Deze check is opgeslagen door een andere versie van deze check (versie 2); deze leest versie 1."
     );
-    assert_eq!(AnswersError::TooLarge { bytes: 30 * 1024 * 1024 }.message(c, Lang::En), "This file is 30 MB; a saved check is at most 64 KB.");
-    assert_eq!(AnswersError::TooLarge { bytes: 70_000 }.message(c, Lang::Nl), "Dit bestand is 69 KB; een opgeslagen check is hoogstens 64 KB.");
+    assert_eq!(AnswersError::TooLarge { bytes: 30 * 1024 * 1024 }.message(c, Lang::En), "This file is 30 MB; a saved check is at most 256 KB.");
+    assert_eq!(AnswersError::TooLarge { bytes: 300_000 }.message(c, Lang::Nl), "Dit bestand is 293 KB; een opgeslagen check is hoogstens 256 KB.");
     let odd = said(r#"{"version": 1, "lang": "en", "answers": {"residence": "mars"}}"#, Lang::En);
     assert_eq!(odd, "The saved answer to \"Where do you live?\" does not fit this check, so nothing was loaded.");
     // In every language: its own words, with the size, version and question filled in.
@@ -98,7 +101,7 @@ fn a_file_that_cannot_be_loaded_is_explained_in_the_persons_language() {
         let not_json = said("not json", lang);
         assert!(!not_json.is_empty() && not_json != english, "{lang:?}: {not_json}");
         let size = AnswersError::TooLarge { bytes: 30 * 1024 * 1024 }.message(c, lang);
-        assert!(size.contains("30 MB") && size.contains("64 KB"), "{lang:?}: {size}");
+        assert!(size.contains("30 MB") && size.contains("256 KB"), "{lang:?}: {size}");
         let version = said(r#"{"version": 2, "lang": "nl", "answers": {}}"#, lang);
         assert!(version.contains('2') && version.contains('1'), "{lang:?}: {version}");
         let odd = said(r#"{"version": 1, "lang": "en", "answers": {"residence": "mars"}}"#, lang);

@@ -10,6 +10,7 @@ mod followup;
 mod layers;
 mod preset;
 mod properties;
+mod records;
 mod scenarios;
 mod translations;
 

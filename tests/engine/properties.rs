@@ -64,6 +64,38 @@ proptest! {
         let _ = AnswersDocument::parse(content(), &s);
     }
 
+    /// Kept objections mixing real fields with junk never make the reader
+    /// or the guidance panic, in any language on any day; what is read
+    /// writes back and reads again the same.
+    #[test]
+    fn any_record_is_read_and_guided_without_panicking(
+        answers in answer_map(),
+        kind in prop::sample::select(vec!["confirmed", "extended", "info", "refused", "reminded", "junk"]),
+        sent in prop::sample::select(vec!["2026-01-31", "2028-02-29", "2026-13-01", "", "2030-12-31"]),
+        at in prop::sample::select(vec!["2026-01-01", "2026-03-31", "2028-02-29", "x"]),
+        extra in any_json(),
+        lang in prop::sample::select(Lang::ALL.to_vec()),
+        day in 1u32..=28, month in 1u32..=12,
+    ) {
+        let record = serde_json::json!({"controller": "meta", "sent": sent, "channel": "form", "text": "I object.", "answers": answers,
+            "events": [{"date": at, "kind": kind, "reasons": extra.clone()}, extra.clone()]});
+        let doc = serde_json::json!({"version": 1, "lang": "en", "answers": {}, "records": [record, extra]}).to_string();
+        let s = AnswersDocument::salvage(content(), &doc);
+        let today = Date::new(2026, month, day).unwrap();
+        for r in &s.records {
+            let g = objection_check::engine::guidance::guidance(content(), lang, r, today);
+            prop_assert!(!g.label.is_empty());
+            for t in &g.texts {
+                prop_assert!(!t.text.text.contains("{controller}") && !t.text.text.contains("{law}"), "unfilled placeholder");
+            }
+            for p in r.problems(today) {
+                prop_assert!(!p.message(content(), lang).is_empty());
+            }
+        }
+        let again = AnswersDocument::new(Lang::En, s.answers.clone()).with_records(s.records.clone()).to_json();
+        prop_assert_eq!(AnswersDocument::salvage(content(), &again).records, s.records);
+    }
+
     #[test]
     fn any_document_gives_a_route(answers in answer_map(), lang in prop::sample::select(Lang::ALL.map(Lang::code).to_vec()), day in 1u32..=28, month in 1u32..=12) {
         let doc = serde_json::json!({"version": 1, "lang": lang, "answers": answers}).to_string();
